@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  vite: {
+    // Native DuckDB stays a Node dependency of the build, never bundled.
+    ssr: { external: ['@duckdb/node-api'] },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  },
+});

@@ -1,0 +1,24 @@
+import type { PlotOptions } from '@observablehq/plot';
+
+/** What a chart needs besides its rows; plain data, so that it can be handed to the browser. */
+export interface ChartContext {
+  year: number;
+  territoryLabel: string;
+  /** Code → label of the categories, as named in the report's year (e.g. Pôle emploi in 2023). */
+  labels: Record<string, string>;
+}
+
+/**
+ * A chart drawn from the rows of one indicator. Every function is pure, so the same spec
+ * renders on the server (SVG in the HTML) and in the browser (after a DuckDB-WASM query).
+ */
+export interface ChartSpec {
+  id: string;
+  indicator: string;
+  title(ctx: ChartContext): string;
+  plot(rows: Record<string, unknown>[], ctx: ChartContext): PlotOptions;
+  /** Text alternative: the message of the chart in one or two sentences, with its figures. */
+  describe(rows: Record<string, unknown>[], ctx: ChartContext): string;
+  /** How to read one value (« Lecture : … »), without the prefix. */
+  lecture(rows: Record<string, unknown>[], ctx: ChartContext): string;
+}

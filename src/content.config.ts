@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/**
+ * Chapters of the reports: content/reports/<region-slug>/<year>/<NN>-<name>.mdx.
+ * The path says which report a chapter belongs to; the number gives its place in the plan.
+ */
+const chapters = defineCollection({
+  loader: glob({ pattern: '*/*/*.mdx', base: './content/reports' }),
+  schema: z.object({
+    /** Chapter title, as shown in the table of contents. */
+    title: z.string().min(1),
+    /** One sentence saying what the chapter is about, for lists and search results. */
+    summary: z.string().min(1),
+  }),
+});
+
+export const collections = { chapters };

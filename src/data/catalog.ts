@@ -1,0 +1,203 @@
+/**
+ * Loads everything under data/: the reference lists, then every report folder
+ * (reports/<region-slug>/<year>/), each checked before anything is published.
+ * The path is the identity: a report's region and year come from its folder, and
+ * report.json must agree with them.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  validateDatapackageProfile,
+  validateReferencePackage,
+  validateReportDescriptor,
+  validateReportPackage,
+  type PackageDescriptor,
+  type ReportDescriptor,
+  type ResourceDescriptor,
+} from './descriptors.ts';
+import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
+import { DataValidationError, quote, type DataIssue } from './issues.ts';
+import { dataDir } from './paths.ts';
+import { readTable, type Table } from './table.ts';
+
+export interface Resource {
+  descriptor: ResourceDescriptor;
+  table: Table;
+}
+
+export interface Territory {
+  code: string;
+  label: string;
+  slug: string;
+  level: 'region' | 'national';
+}
+
+export interface Report {
+  /** `<region-slug>/<year>`: the report's identity and its URL. */
+  id: string;
+  year: number;
+  region: Territory;
+  meta: ReportDescriptor;
+  package: PackageDescriptor;
+  resources: Map<string, Resource>;
+}
+
+export interface Catalog {
+  reference: Map<string, Resource>;
+  territories: Map<string, Territory>;
+  reports: Report[];
+  /** Warnings: what an editor should know, but that does not stop the build. */
+  warnings: DataIssue[];
+}
+
+function loadPackage(
+  dir: string,
+  isReport: boolean,
+  issues: DataIssue[],
+): { json: JsonFile; pkg: PackageDescriptor; resources: Map<string, Resource> } | undefined {
+  const json = readJsonFile(path.join(dir, 'datapackage.json'), issues);
+  if (!json) return undefined;
+  // Our schema first: its messages are the clearer ones. The official profile then checks the
+  // rest of the standard (its oneOf branches make many messages for one mistake).
+  if (!checkAgainst(json, isReport ? validateReportPackage : validateReferencePackage, 'descripteur', issues)) return undefined;
+  if (!checkAgainst(json, validateDatapackageProfile, 'Data Package v2', issues)) return undefined;
+  const pkg = json.value as PackageDescriptor;
+  const resources = new Map<string, Resource>();
+  for (const descriptor of pkg.resources) {
+    const table = readTable(path.join(dir, descriptor.path), descriptor, issues);
+    if (table) resources.set(descriptor.name, { descriptor, table });
+  }
+  return { json, pkg, resources };
+}
+
+/** Every foreign key of a package, resolved in the package itself, then in the reference lists. */
+function checkForeignKeys(
+  json: JsonFile,
+  pkg: PackageDescriptor,
+  own: Map<string, Resource>,
+  reference: Map<string, Resource>,
+  issues: DataIssue[],
+): void {
+  pkg.resources.forEach((descriptor, r) => {
+    const source = own.get(descriptor.name);
+    (descriptor.schema.foreignKeys ?? []).forEach((fk, k) => {
+      const target = own.get(fk.reference.resource) ?? reference.get(fk.reference.resource);
+      if (!target) {
+        issues.push({
+          file: json.file,
+          ...json.locate(['resources', r, 'schema', 'foreignKeys', k, 'reference', 'resource']),
+          severity: 'error',
+          message: `clé étrangère vers ${quote(fk.reference.resource)} : ressource inconnue, attendu une ressource du paquet ou un référentiel de data/reference (${[...reference.keys()].join(', ')})`,
+        });
+        return;
+      }
+      if (!source) return;
+      const keyOf = (row: Record<string, unknown>, fields: string[]) => JSON.stringify(fields.map((f) => row[f]));
+      const known = new Set(target.table.rows.map((row) => keyOf(row, fk.reference.fields)));
+      const examples = [...new Set(target.table.rows.map((row) => fk.reference.fields.map((f) => row[f]).join('/')))];
+      source.table.rows.forEach((row, i) => {
+        if (fk.fields.some((f) => row[f] === null)) return;
+        if (known.has(keyOf(row, fk.fields))) return;
+        issues.push({
+          file: source.table.file,
+          line: source.table.lines[i]!,
+          column: source.table.columnOf(fk.fields[0]!),
+          severity: 'error',
+          message: `code ${quote(fk.fields.map((f) => String(row[f])).join('/'))} inconnu pour ${quote(fk.fields.join(', '))} : attendu un code du référentiel ${fk.reference.resource} (${examples.join(', ')})`,
+        });
+      });
+    });
+  });
+}
+
+/** Loads and checks all the data; never throws on bad data, returns the issues instead. */
+export function inspectData(root: string = dataDir()): { catalog?: Catalog; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const ref = loadPackage(path.join(root, 'reference'), false, issues);
+  if (!ref) return { issues };
+  checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);
+
+  const territories = new Map<string, Territory>();
+  for (const row of ref.resources.get('territories')?.table.rows ?? []) {
+    const t = row as unknown as Territory;
+    territories.set(t.code, t);
+  }
+  const reports: Report[] = [];
+  const reportsDir = path.join(root, 'reports');
+  for (const slug of existsSync(reportsDir) ? readdirSync(reportsDir).sort() : []) {
+    for (const yearDir of readdirSync(path.join(reportsDir, slug)).sort()) {
+      const dir = path.join(reportsDir, slug, yearDir);
+      const report = loadReport(dir, slug, yearDir, territories, ref.resources, issues);
+      if (report) reports.push(report);
+    }
+  }
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  if (issues.some((i) => i.severity === 'error')) return { issues };
+  return { catalog: { reference: ref.resources, territories, reports, warnings }, issues };
+}
+
+function loadReport(
+  dir: string,
+  slug: string,
+  yearDir: string,
+  territories: Map<string, Territory>,
+  reference: Map<string, Resource>,
+  issues: DataIssue[],
+): Report | undefined {
+  const json = readJsonFile(path.join(dir, 'report.json'), issues);
+  if (!json || !checkAgainst(json, validateReportDescriptor, 'report.json', issues)) return undefined;
+  const meta = json.value as ReportDescriptor;
+  const region = territories.get(meta.region);
+  const folderProblem =
+    !region || region.level !== 'region'
+      ? `région ${quote(meta.region)} inconnue : attendu un code de région INSEE du référentiel territories`
+      : region.slug !== slug
+        ? `le dossier ${quote(slug)} ne correspond pas à la région ${meta.region} (${region.label}) : dossier attendu ${quote(region.slug)}`
+        : String(meta.year) !== yearDir
+          ? `l'année ${meta.year} ne correspond pas au dossier ${quote(yearDir)}`
+          : undefined;
+  if (folderProblem) {
+    issues.push({ file: json.file, ...json.locate(['region']), severity: 'error', message: folderProblem });
+    return undefined;
+  }
+  const loaded = loadPackage(dir, true, issues);
+  if (!loaded) return undefined;
+  checkForeignKeys(loaded.json, loaded.pkg, loaded.resources, reference, issues);
+  return { id: `${slug}/${yearDir}`, year: meta.year, region: region!, meta, package: loaded.pkg, resources: loaded.resources };
+}
+
+let cached: Catalog | undefined;
+
+/** The checked catalog, loaded once per process; throws with every issue when data is invalid. */
+export function loadCatalog(): Catalog {
+  if (cached) return cached;
+  const { catalog, issues } = inspectData();
+  if (!catalog) throw new DataValidationError(issues);
+  cached = catalog;
+  return catalog;
+}
+
+export function findReport(catalog: Catalog, id: string): Report {
+  const report = catalog.reports.find((r) => r.id === id);
+  if (!report) throw new Error(`Rapport inconnu ${quote(id)} : attendu ${catalog.reports.map((r) => r.id).join(', ')}`);
+  return report;
+}
+
+export function findResource(report: Report, name: string): Resource {
+  const resource = report.resources.get(name);
+  if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id}`);
+  return resource;
+}
+
+/** Operator names change (Pôle emploi → France Travail): the name in force at the end of the year. */
+export function operatorLabel(catalog: Catalog, code: string, year: number): string {
+  const end = `${year}-12-31`;
+  const row = catalog.reference
+    .get('operators')
+    ?.table.rows.find(
+      (r) => r.code === code && (r.valid_from === null || String(r.valid_from) <= end) && (r.valid_to === null || String(r.valid_to) >= end),
+    );
+  if (!row) throw new Error(`Opérateur ${quote(code)} sans dénomination en vigueur en ${year}`);
+  return String(row.label);
+}
+

@@ -1,0 +1,143 @@
+/**
+ * The descriptors we read: Frictionless Data Package v2, plus what our reports add.
+ * The JSON Schemas below are the documentation of those additions; the official v2 profile
+ * (vendored in profiles/) checks the rest.
+ */
+import datapackageProfile from './profiles/datapackage.json' with { type: 'json' };
+import { ajv } from './json-file.ts';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean';
+
+export interface Field {
+  name: string;
+  title?: string;
+  description?: string;
+  type: FieldType;
+  constraints?: {
+    required?: boolean;
+    unique?: boolean;
+    minimum?: number;
+    maximum?: number;
+    enum?: (string | number)[];
+    pattern?: string;
+  };
+}
+
+export interface ForeignKey {
+  fields: string[];
+  /** `resource` names a resource of the same package or a reference list of data/reference. */
+  reference: { resource: string; fields: string[] };
+}
+
+export interface TableSchema {
+  fields: Field[];
+  primaryKey?: string[];
+  foreignKeys?: ForeignKey[];
+  missingValues?: string[];
+}
+
+/** Our additions to a report resource, grouped under `cep` so that they never clash with v2. */
+export interface ResourceMetadata {
+  /** Standard dataset kind: fixed columns, comparable across reports. */
+  kind: DatasetKind;
+  /** What is counted, in French, plural: « entrées en CEP ». */
+  unit: string;
+  /** The population covered, as the report states it under the table. */
+  champ: string;
+  /** The report's own reading note, when it has one. */
+  lecture?: string;
+  /** Caveats shown under every chart and table of the dataset. */
+  notes?: string[];
+}
+
+export const datasetKinds = ['cep-entries-by-operator'] as const;
+export type DatasetKind = (typeof datasetKinds)[number];
+
+export interface ResourceDescriptor {
+  name: string;
+  title: string;
+  path: string;
+  sources?: { title: string; path?: string }[];
+  cep?: ResourceMetadata;
+  schema: TableSchema;
+}
+
+export interface PackageDescriptor {
+  name: string;
+  title: string;
+  resources: ResourceDescriptor[];
+}
+
+/** report.json: what the folder's path does not already say. */
+export interface ReportDescriptor {
+  /** INSEE region code; must match the region slug of the folder. */
+  region: string;
+  /** Year observed; must match the year of the folder. */
+  year: number;
+  title: string;
+  author: string;
+  edition: string;
+}
+
+const field = {
+  type: 'object',
+  required: ['name', 'type'],
+  properties: {
+    name: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+    type: { enum: ['string', 'integer', 'number', 'date', 'boolean'] },
+  },
+};
+
+function packageSchema(requireMetadata: boolean) {
+  return {
+    type: 'object',
+    required: ['name', 'title', 'licenses', 'resources'],
+    properties: {
+      resources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'title', 'path', 'schema', ...(requireMetadata ? ['cep', 'sources'] : [])],
+          properties: {
+            // Plain file names: no folder, no `..`, nothing that could leave the report folder.
+            name: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+            path: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*\\.csv$' },
+            schema: {
+              type: 'object',
+              required: ['fields'],
+              properties: { fields: { type: 'array', items: field } },
+            },
+            cep: {
+              type: 'object',
+              required: ['kind', 'unit', 'champ'],
+              additionalProperties: false,
+              properties: {
+                kind: { enum: datasetKinds },
+                unit: { type: 'string', minLength: 1 },
+                champ: { type: 'string', minLength: 1 },
+                lecture: { type: 'string', minLength: 1 },
+                notes: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+export const validateDatapackageProfile = ajv.compile(datapackageProfile);
+export const validateReportPackage = ajv.compile(packageSchema(true));
+export const validateReferencePackage = ajv.compile(packageSchema(false));
+export const validateReportDescriptor = ajv.compile({
+  type: 'object',
+  required: ['region', 'year', 'title', 'author', 'edition'],
+  additionalProperties: false,
+  properties: {
+    region: { type: 'string', pattern: '^[0-9]{2}$' },
+    year: { type: 'integer', minimum: 2015, maximum: 2100 },
+    title: { type: 'string', minLength: 1 },
+    author: { type: 'string', minLength: 1 },
+    edition: { type: 'string', minLength: 1 },
+  },
+});

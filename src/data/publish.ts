@@ -1,0 +1,43 @@
+/**
+ * What the site publishes for download and for DuckDB-WASM: each dataset as a normalised CSV
+ * (UTF-8, comma, point decimal, empty cell for a missing value) written from the checked rows,
+ * and one Data Package per report that also carries the reference lists its keys point to.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { PackageDescriptor, ResourceDescriptor } from './descriptors.ts';
+import type { Catalog, Report, Resource } from './catalog.ts';
+
+export function publishedCsv(resource: Resource): string {
+  const columns = resource.descriptor.schema.fields.map((f) => f.name);
+  return stringify(resource.table.rows, {
+    header: true,
+    columns,
+    cast: { boolean: (b) => String(b), number: (n) => String(n) },
+  });
+}
+
+/** The reference lists a report's foreign keys point to, in the order first met. */
+export function referencedResources(catalog: Catalog, report: Report): Resource[] {
+  const names = new Set<string>();
+  for (const r of report.package.resources)
+    for (const fk of r.schema.foreignKeys ?? [])
+      if (!report.resources.has(fk.reference.resource)) names.add(fk.reference.resource);
+  return [...names].map((n) => catalog.reference.get(n)!);
+}
+
+/** All resources of a report's published package: its own datasets, then the reference lists. */
+export function publishedResources(catalog: Catalog, report: Report): Resource[] {
+  return [...report.resources.values(), ...referencedResources(catalog, report)];
+}
+
+export function publishedPackage(catalog: Catalog, report: Report): PackageDescriptor & Record<string, unknown> {
+  const resource = ({ descriptor }: Resource): ResourceDescriptor => ({
+    ...descriptor,
+    path: `${descriptor.name}.csv`,
+  });
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    ...report.package,
+    resources: publishedResources(catalog, report).map(resource),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The SQL that turns a published CSV into a typed DuckDB table, derived from its Table Schema.
+ * Both engines run it, so a table has the same types in Node and in the browser.
+ */
+import type { FieldType, TableSchema } from '../data/descriptors.ts';
+
+const duckdbTypes: Record<FieldType, string> = {
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  date: 'DATE',
+  boolean: 'BOOLEAN',
+};
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const identifier = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/** `file` is a path (Node) or a registered file name (browser); both are ours, never user input. */
+export function createTableSql(table: string, schema: TableSchema, file: string): string {
+  const columns = schema.fields.map((f) => `${literal(f.name)}: ${literal(duckdbTypes[f.type])}`).join(', ');
+  return `CREATE TABLE ${identifier(table)} AS SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ',', quote = '"', nullstr = '', columns = {${columns}})`;
+}
