@@ -34,7 +34,13 @@ export const entriesByOperator: ChartSpec = {
       x: { domain: [0, 100], label: 'Part des nouvelles entrées (%)', tickFormat: (d: number) => formatDecimal(d, 0), grid: true },
       y: { domain: rows.map((r) => r.label), label: null },
       marks: [
-        Plot.barX(rows, { x: 'value', y: 'label', fill: '#1d5b87' }),
+        Plot.barX(rows, {
+          x: 'value',
+          y: 'label',
+          fill: '#1d5b87',
+          // A native tooltip with the count behind each share.
+          title: (r: ShareRow & { label: string }) => `${r.label} : ${formatInteger(r.entries)} entrées, ${formatPercent(r.value)}`,
+        }),
         Plot.text(rows, { x: 'value', y: 'label', text: (r: ShareRow) => formatPercent(r.value), textAnchor: 'start', dx: 5, fill: 'currentColor' }),
         Plot.ruleX([0]),
       ],

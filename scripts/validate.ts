@@ -1,0 +1,19 @@
+/**
+ * npm run validate: checks every file under data/ (or CEP_DATA_DIR) and prints each problem as
+ * `file:line:column: message`. Exit code 1 when the data cannot be published.
+ */
+import { inspectData } from '../src/data/catalog.ts';
+import { formatIssue } from '../src/data/issues.ts';
+import { dataDir } from '../src/data/paths.ts';
+
+const { catalog, issues } = inspectData();
+for (const issue of issues) (issue.severity === 'error' ? console.error : console.warn)(formatIssue(issue));
+const errors = issues.filter((i) => i.severity === 'error').length;
+if (!catalog || errors > 0) {
+  console.error(`\n${errors} erreur(s) : rien ne sera publié tant qu'elles ne sont pas corrigées.`);
+  process.exit(1);
+}
+const resources = catalog.reports.reduce((n, r) => n + r.resources.size, 0);
+console.log(
+  `Données valides (${dataDir()}) : ${catalog.reports.length} rapport(s), ${resources} jeu(x) de données, ${catalog.reference.size} référentiel(s), ${issues.length} avertissement(s).`,
+);
