@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatDecimal, formatInteger, formatPercent } from '../format/number.ts';
-import type { ChartContext, ChartSpec } from './spec.ts';
+import type { ChartSpec } from './spec.ts';
 
 interface ShareRow {
   operator: string;

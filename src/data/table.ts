@@ -108,7 +108,8 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
+    // With `info`, each record comes with the line it ends on (csv-parse's types ignore it).
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     error(err.lines ?? 1, 1, `CSV illisible : ${err.message}`);
