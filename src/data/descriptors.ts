@@ -5,8 +5,11 @@
  */
 import datapackageProfile from './profiles/datapackage.json' with { type: 'json' };
 import { ajv } from './json-file.ts';
+import { datasetKinds, type DatasetKind } from './kinds.ts';
+import { ruleSchema, type Rule } from './rules-schema.ts';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean';
+export type { DatasetKind };
 
 export interface Field {
   name: string;
@@ -48,10 +51,9 @@ export interface ResourceMetadata {
   lecture?: string;
   /** Caveats shown under every chart and table of the dataset. */
   notes?: string[];
+  /** The INVENTORY item the dataset transcribes: `<region-slug>-<year>-<number>`. */
+  item?: string;
 }
-
-export const datasetKinds = ['cep-entries-by-operator'] as const;
-export type DatasetKind = (typeof datasetKinds)[number];
 
 export interface ResourceDescriptor {
   name: string;
@@ -66,6 +68,8 @@ export interface PackageDescriptor {
   name: string;
   title: string;
   resources: ResourceDescriptor[];
+  /** Consistency rules between the package's figures (docs/DATA.md). */
+  cep?: { rules?: Rule[] };
 }
 
 /** report.json: what the folder's path does not already say. */
@@ -93,6 +97,11 @@ function packageSchema(requireMetadata: boolean) {
     type: 'object',
     required: ['name', 'title', 'licenses', 'resources'],
     properties: {
+      cep: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { rules: { type: 'array', items: ruleSchema } },
+      },
       resources: {
         type: 'array',
         items: {
@@ -117,6 +126,7 @@ function packageSchema(requireMetadata: boolean) {
                 champ: { type: 'string', minLength: 1 },
                 lecture: { type: 'string', minLength: 1 },
                 notes: { type: 'array', items: { type: 'string', minLength: 1 } },
+                item: { type: 'string', pattern: '^[a-z-]+-[0-9]{4}-[0-9]+$' },
               },
             },
           },

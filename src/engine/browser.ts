@@ -7,7 +7,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { PackageDescriptor } from '../data/descriptors.ts';
-import { bindParams, getIndicator, type IndicatorRow } from '../indicators/definitions.ts';
+import { bindParams, getIndicator, type IndicatorRow, type ParamValues } from '../indicators/definitions.ts';
 import { createTableSql } from './load-sql.ts';
 
 let database: Promise<duckdb.AsyncDuckDB> | undefined;
@@ -45,7 +45,7 @@ async function open(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> {
 export async function runIndicator(
   packageUrl: string,
   indicatorId: string,
-  params: Record<string, string>,
+  params: ParamValues,
 ): Promise<IndicatorRow[]> {
   let connection = connections.get(packageUrl);
   if (!connection) {

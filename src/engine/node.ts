@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Report } from '../data/catalog.ts';
 import { publishedCsv } from '../data/publish.ts';
-import { bindParams, getIndicator, type IndicatorRow } from '../indicators/definitions.ts';
+import { bindParams, getIndicator, type IndicatorRow, type ParamValues } from '../indicators/definitions.ts';
 import { createTableSql } from './load-sql.ts';
 
 const connections = new Map<string, Promise<DuckDBConnection>>();
@@ -38,7 +38,7 @@ export function reportDb(report: Report): Promise<DuckDBConnection> {
 export async function runIndicator(
   report: Report,
   indicatorId: string,
-  params: Record<string, string>,
+  params: ParamValues,
 ): Promise<IndicatorRow[]> {
   const indicator = getIndicator(indicatorId);
   const connection = await reportDb(report);

@@ -30,11 +30,11 @@ export const indicators = [
     definition:
       "Nombre de personnes ayant commencé un conseil en évolution professionnelle dans l'année, tous opérateurs confondus, sur le territoire.",
     dataset: 'cep_entries',
-    params: ['territory'],
+    params: ['territory', 'year'],
     dimensions: [],
     sql: `SELECT SUM(entries)::INTEGER AS value
 FROM cep_entries
-WHERE territory = ?`,
+WHERE territory = ? AND year = ? AND operator <> 'ensemble'`,
   },
   {
     id: 'cep-entries-share',
@@ -43,13 +43,13 @@ WHERE territory = ?`,
     definition:
       "Nouvelles entrées en CEP enregistrées par l'opérateur, rapportées à l'ensemble des nouvelles entrées du territoire, en pourcentage. Calculée à partir des effectifs, arrondie pour l'affichage seulement.",
     dataset: 'cep_entries',
-    params: ['territory'],
+    params: ['territory', 'year'],
     dimensions: ['operator'],
     sql: `SELECT operator,
   entries::INTEGER AS entries,
   (100.0 * entries / SUM(entries) OVER ())::DOUBLE AS value
 FROM cep_entries
-WHERE territory = ?
+WHERE territory = ? AND year = ? AND operator <> 'ensemble'
 ORDER BY entries DESC, operator`,
   },
   {
@@ -59,11 +59,11 @@ ORDER BY entries DESC, operator`,
     definition:
       "Entrées en CEP supplémentaires que le réseau de l'opérateur relève dans son propre système d'information par rapport à AGORA. Non disponible quand le réseau n'a pas publié d'écart.",
     dataset: 'cep_entries',
-    params: ['territory'],
+    params: ['territory', 'year'],
     dimensions: ['operator'],
     sql: `SELECT operator, reported_gap::INTEGER AS value
 FROM cep_entries
-WHERE territory = ?
+WHERE territory = ? AND year = ? AND operator <> 'ensemble'
 ORDER BY operator`,
   },
 ] as const satisfies readonly IndicatorDefinition[];
@@ -77,7 +77,9 @@ export function getIndicator(id: string): IndicatorDefinition {
 }
 
 /** Parameter values in SQL order; a missing one is an error, not a NULL. */
-export function bindParams(indicator: IndicatorDefinition, values: Record<string, string>): string[] {
+export type ParamValues = Record<string, string | number>;
+
+export function bindParams(indicator: IndicatorDefinition, values: ParamValues): (string | number)[] {
   return indicator.params.map((p) => {
     const v = values[p];
     if (v === undefined) throw new Error(`Indicateur « ${indicator.id} » : paramètre « ${p} » manquant`);

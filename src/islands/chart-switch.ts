@@ -31,7 +31,7 @@ async function redraw(figure: HTMLElement, state: BrowserState, territory: strin
     const ctx = state.contexts[territory];
     if (!ctx) throw new Error(`territoire inconnu ${territory}`);
     status.textContent = 'Calcul en cours…';
-    const rows = await runIndicator(state.packageUrl, spec.indicator, { territory });
+    const rows = await runIndicator(state.packageUrl, spec.indicator, { territory, year: ctx.year });
     const svg = Plot.plot({ ...spec.plot(rows, ctx), figure: false });
     const caption = part(figure, 'title');
     const alt = part(figure, 'alt');
