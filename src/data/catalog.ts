@@ -18,6 +18,8 @@ import {
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { dataDir } from './paths.ts';
+import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
+import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
 
 export interface Resource {
@@ -40,6 +42,8 @@ export interface Report {
   meta: ReportDescriptor;
   package: PackageDescriptor;
   resources: Map<string, Resource>;
+  /** Disagreements of the source with itself, declared by its rules: shown to readers. */
+  discrepancies: KnownDiscrepancy[];
 }
 
 export interface Catalog {
@@ -62,6 +66,7 @@ function loadPackage(
   if (!checkAgainst(json, isReport ? validateReportPackage : validateReferencePackage, 'descripteur', issues)) return undefined;
   if (!checkAgainst(json, validateDatapackageProfile, 'Data Package v2', issues)) return undefined;
   const pkg = json.value as PackageDescriptor;
+  if (!checkKindSchemas(json, pkg, issues)) return undefined;
   const resources = new Map<string, Resource>();
   for (const descriptor of pkg.resources) {
     const table = readTable(path.join(dir, descriptor.path), descriptor, issues);
@@ -77,11 +82,15 @@ function checkForeignKeys(
   own: Map<string, Resource>,
   reference: Map<string, Resource>,
   issues: DataIssue[],
+  /** Names of lists that exist but could not be read: their own errors are already reported. */
+  unreadable: Set<string> = new Set(),
 ): void {
+  const declared = new Set(pkg.resources.map((r) => r.name));
   pkg.resources.forEach((descriptor, r) => {
     const source = own.get(descriptor.name);
     (descriptor.schema.foreignKeys ?? []).forEach((fk, k) => {
       const target = own.get(fk.reference.resource) ?? reference.get(fk.reference.resource);
+      if (!target && (declared.has(fk.reference.resource) || unreadable.has(fk.reference.resource))) return;
       if (!target) {
         issues.push({
           file: json.file,
@@ -116,6 +125,7 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
   const ref = loadPackage(path.join(root, 'reference'), false, issues);
   if (!ref) return { issues };
   checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);
+  const unreadable = new Set(ref.pkg.resources.map((r) => r.name).filter((name) => !ref.resources.has(name)));
 
   const territories = new Map<string, Territory>();
   for (const row of ref.resources.get('territories')?.table.rows ?? []) {
@@ -127,7 +137,7 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
   for (const slug of existsSync(reportsDir) ? readdirSync(reportsDir).sort() : []) {
     for (const yearDir of readdirSync(path.join(reportsDir, slug)).sort()) {
       const dir = path.join(reportsDir, slug, yearDir);
-      const report = loadReport(dir, slug, yearDir, territories, ref.resources, issues);
+      const report = loadReport(dir, slug, yearDir, territories, ref.resources, unreadable, issues);
       if (report) reports.push(report);
     }
   }
@@ -142,6 +152,7 @@ function loadReport(
   yearDir: string,
   territories: Map<string, Territory>,
   reference: Map<string, Resource>,
+  unreadable: Set<string>,
   issues: DataIssue[],
 ): Report | undefined {
   const json = readJsonFile(path.join(dir, 'report.json'), issues);
@@ -162,8 +173,17 @@ function loadReport(
   }
   const loaded = loadPackage(dir, true, issues);
   if (!loaded) return undefined;
-  checkForeignKeys(loaded.json, loaded.pkg, loaded.resources, reference, issues);
-  return { id: `${slug}/${yearDir}`, year: meta.year, region: region!, meta, package: loaded.pkg, resources: loaded.resources };
+  const errorsBefore = issues.filter((i) => i.severity === 'error').length;
+  checkForeignKeys(loaded.json, loaded.pkg, loaded.resources, reference, issues, unreadable);
+  const tables = new Map([...loaded.resources].map(([name, r]) => [name, r.table]));
+  const referenceTables = new Map([...reference].map(([name, r]) => [name, r.table]));
+  checkProfileCategories(loaded.pkg, tables, referenceTables, issues);
+  // Rules compare figures: only worth evaluating on tables that are all readable and typed.
+  const complete = loaded.resources.size === loaded.pkg.resources.length;
+  const discrepancies = complete && issues.filter((i) => i.severity === 'error').length === errorsBefore
+    ? checkRules(loaded.json, loaded.pkg, tables, issues)
+    : [];
+  return { id: `${slug}/${yearDir}`, year: meta.year, region: region!, meta, package: loaded.pkg, resources: loaded.resources, discrepancies };
 }
 
 let cached: Catalog | undefined;

@@ -16,6 +16,10 @@ export interface Field {
   title?: string;
   description?: string;
   type: FieldType;
+  /** Decimal mark of a number field in the file (v2), e.g. "," for a French spreadsheet. */
+  decimalChar?: string;
+  /** Thousands separator in the file (v2); " " also accepts the no-break spaces. */
+  groupChar?: string;
   constraints?: {
     required?: boolean;
     unique?: boolean;
@@ -59,6 +63,10 @@ export interface ResourceDescriptor {
   name: string;
   title: string;
   path: string;
+  /** utf-8 unless declared: a file saved by Excel as « CSV (séparateur : point-virgule) » is windows-1252. */
+  encoding?: string;
+  /** Table Dialect (v2): only the delimiter and quote character matter to us. */
+  dialect?: { delimiter?: string; quoteChar?: string };
   sources?: { title: string; path?: string }[];
   cep?: ResourceMetadata;
   schema: TableSchema;
@@ -111,6 +119,11 @@ function packageSchema(requireMetadata: boolean) {
             // Plain file names: no folder, no `..`, nothing that could leave the report folder.
             name: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
             path: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*\\.csv$' },
+            encoding: { enum: ['utf-8', 'utf-8-sig', 'windows-1252', 'iso-8859-1', 'latin1'] },
+            dialect: {
+              type: 'object',
+              properties: { delimiter: { enum: [',', ';', '\t'] }, quoteChar: { enum: ['"', "'"] } },
+            },
             schema: {
               type: 'object',
               required: ['fields'],

@@ -1,14 +1,16 @@
 /**
- * Reads one CSV resource and checks it against its Table Schema: header, types, constraints,
- * primary key. Foreign keys need the other tables and are checked by the catalog.
+ * Reads one CSV resource and checks it against its Table Schema: encoding, separator, header,
+ * every cell (cells.ts), unique and primary keys. Foreign keys and consistency rules need the
+ * other tables: the catalog checks them.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Field, ResourceDescriptor } from './descriptors.ts';
+import type { ResourceDescriptor } from './descriptors.ts';
+import { cast, constraintProblem, expectedText, type Cell } from './cells.ts';
 import { displayPath } from './paths.ts';
 import { quote, type DataIssue } from './issues.ts';
 
-export type Cell = string | number | boolean | null;
+export type { Cell };
 export type Row = Record<string, Cell>;
 
 export interface Table {
@@ -20,82 +22,35 @@ export interface Table {
   columnOf(field: string): number;
 }
 
-const typeHints: Record<Field['type'], string> = {
-  integer: 'un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers',
-  number: 'un nombre avec un point décimal (ex. 80.9), sans espace ni séparateur de milliers',
-  date: 'une date AAAA-MM-JJ (ex. 2024-01-01)',
-  boolean: 'true ou false',
-  string: 'un texte',
-};
+const EXCEL_HINT = 'depuis Excel, enregistrez-le au format « CSV UTF-8 », ou déclarez "encoding": "windows-1252" dans la ressource';
 
-/** Turns a cell into its typed value, or undefined when the text is not of the field's type. */
-function cast(field: Field, text: string): Cell | undefined {
-  switch (field.type) {
-    case 'string':
-      return text;
-    case 'integer':
-      return /^-?\d+$/.test(text) ? Number(text) : undefined;
-    case 'number':
-      return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-    case 'boolean':
-      return text === 'true' ? true : text === 'false' ? false : undefined;
-    case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-      const d = new Date(`${text}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text) ? text : undefined;
-    }
-  }
-}
-
-/** What was wrong with a cell, or undefined when it satisfies its field's constraints. */
-function constraintProblem(field: Field, value: Cell): string | undefined {
-  const c = field.constraints ?? {};
-  if (value === null) return c.required ? 'valeur obligatoire manquante' : undefined;
-  if (typeof value === 'number') {
-    if (c.minimum !== undefined && value < c.minimum)
-      return `valeur ${quote(String(value))} trop petite : minimum ${c.minimum}`;
-    if (c.maximum !== undefined && value > c.maximum)
-      return `valeur ${quote(String(value))} trop grande : maximum ${c.maximum}`;
-  }
-  if (c.enum && !c.enum.includes(value as string | number))
-    return `valeur ${quote(String(value))} non autorisée : attendu ${c.enum.join(', ')}`;
-  if (c.pattern && typeof value === 'string' && !new RegExp(`^(?:${c.pattern})$`, 'u').test(value))
-    return `valeur ${quote(value)} mal formée : motif attendu ${c.pattern}`;
-  return undefined;
-}
-
-function decodeUtf8(bytes: Buffer, file: string, issues: DataIssue[]): string | undefined {
+function decode(bytes: Buffer, encoding: string, file: string, issues: DataIssue[]): string | undefined {
+  const label = encoding === 'utf-8-sig' ? 'utf-8' : encoding;
+  if (label !== 'utf-8') return new TextDecoder(label).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Locate the first undecodable line so that the editor can find the culprit character.
-    const lines = bytes.toString('latin1').split('\n');
+    let offset = 0;
     let line = 1;
-    for (let offset = 0; line <= lines.length; line++) {
-      const length = Buffer.byteLength(lines[line - 1]!, 'latin1') + 1;
+    for (const text of bytes.toString('latin1').split('\n')) {
+      const length = Buffer.byteLength(text, 'latin1') + 1;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(offset, offset + length));
       } catch {
         break;
       }
       offset += length;
+      line++;
     }
-    issues.push({
-      file,
-      line,
-      column: 1,
-      severity: 'error',
-      message:
-        "le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : depuis Excel, enregistrez-le au format « CSV UTF-8 »",
-    });
+    issues.push({ file, line, column: 1, severity: 'error', message: `le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : ${EXCEL_HINT}` });
     return undefined;
   }
 }
 
 export function readTable(absolute: string, resource: ResourceDescriptor, issues: DataIssue[]): Table | undefined {
   const file = displayPath(absolute);
-  const error = (line: number, column: number, message: string) =>
-    issues.push({ file, line, column, severity: 'error', message });
+  const error = (line: number, column: number, message: string) => issues.push({ file, line, column, severity: 'error', message });
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);
@@ -103,28 +58,39 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
     error(1, 1, `fichier introuvable (déclaré par la ressource ${quote(resource.name)})`);
     return undefined;
   }
-  const text = decodeUtf8(bytes, file, issues);
+  const text = decode(bytes, resource.encoding ?? 'utf-8', file, issues);
   if (text === undefined) return undefined;
 
+  const delimiter = resource.dialect?.delimiter ?? ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each record comes with the line it ends on (csv-parse's types ignore it).
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      quote: resource.dialect?.quoteChar ?? '"',
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     error(err.lines ?? 1, 1, `CSV illisible : ${err.message}`);
     return undefined;
   }
   const fields = resource.schema.fields;
-  const expected = fields.map((f) => f.name).join(',');
+  const expected = fields.map((f) => f.name).join(delimiter);
   if (records.length === 0) {
     error(1, 1, `fichier vide : la première ligne doit être l'en-tête ${expected}`);
     return undefined;
   }
 
   const header = records[0]!.record.map((h) => h.trim());
-  if (header.length === 1 && header[0]!.includes(';')) {
-    error(1, 1, `séparateur ${quote(';')} trouvé alors que la virgule est attendue : en-tête attendu ${expected}`);
+  if (header.length === 1 && fields.length > 1) {
+    const other = [';', ',', '\t'].find((d) => d !== delimiter && header[0]!.includes(d));
+    error(1, 1, other
+      ? `séparateur ${quote(other === '\t' ? 'tabulation' : other)} trouvé alors que ${quote(delimiter)} est attendu : déclarez "dialect": { "delimiter": "${other === '\t' ? '\\t' : other}" } dans la ressource, ou enregistrez le fichier avec des virgules`
+      : `une seule colonne lue : en-tête attendu ${expected}`);
     return undefined;
   }
   let headerOk = true;
@@ -161,9 +127,9 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
     for (const f of fields) {
       const column = columnOf(f.name);
       const raw = record[column - 1]!;
-      let value: Cell | undefined = missingValues.includes(raw) ? null : cast(f, raw);
+      let value = missingValues.includes(raw) ? null : cast(f, raw);
       if (value === undefined) {
-        error(line, column, `valeur ${quote(raw)} invalide pour ${quote(f.name)} : attendu ${typeHints[f.type]}`);
+        error(line, column, `valeur ${quote(raw)} invalide pour ${quote(f.name)} : attendu ${expectedText(f, raw)}`);
         valid = false;
         value = null;
       } else {

@@ -8,7 +8,15 @@ export { displayPath as shown } from '../../src/data/paths.ts';
  * A throw-away copy of data/ to break on purpose: each test states the one change it makes,
  * so that the expected message can be traced to it.
  */
-export function copyOfData(): { dir: string; edit(file: string, change: (text: string) => string): string } {
+export interface DataCopy {
+  dir: string;
+  /** Rewrites a file's text; fails the test if the change changes nothing. */
+  edit(file: string, change: (text: string) => string): string;
+  /** Rewrites a JSON file through its parsed value. */
+  editJson(file: string, change: (value: any) => void): string;
+}
+
+export function copyOfData(): DataCopy {
   const dir = mkdtempSync(path.join(tmpdir(), 'cep-data-'));
   cpSync(path.resolve('data'), dir, { recursive: true });
   return {
@@ -20,6 +28,13 @@ export function copyOfData(): { dir: string; edit(file: string, change: (text: s
       if (after === before) throw new Error(`test fixture: no change made to ${file}`);
       writeFileSync(target, after);
       return target;
+    },
+    editJson(file, change) {
+      return this.edit(file, (text) => {
+        const value = JSON.parse(text);
+        change(value);
+        return `${JSON.stringify(value, null, 2)}\n`;
+      });
     },
   };
 }

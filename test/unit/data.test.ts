@@ -1,14 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReport, inspectData, operatorLabel } from '../../src/data/catalog.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
 
+// cep_entries.csv: header on line 1, France métropolitaine on lines 2–7, Normandie on 8–13
+// (apec 8, cap-emploi 9, operateur-regional 10, missions-locales 11, france-travail 12, ensemble 13);
+// columns territory 1, year 2, operator 3, entries 4, share_published 5, reported_gap 6.
 const ENTRIES = 'reports/normandie/2023/cep_entries.csv';
 const PACKAGE = 'reports/normandie/2023/datapackage.json';
+const HEADER = 'territory,year,operator,entries,share_published,reported_gap';
 
-function errorsOf(dir: string): string[] {
+export function errorsOf(dir: string): string[] {
   const { catalog, issues } = inspectData(dir);
   expect(catalog).toBeUndefined();
   return issues.filter((i) => i.severity === 'error').map(formatIssue);
@@ -17,17 +21,17 @@ function errorsOf(dir: string): string[] {
 describe('shipped data', () => {
   const { catalog, issues } = inspectData();
 
-  it('loads with no issue', () => {
-    expect(issues.map(formatIssue)).toEqual([]);
-    expect(catalog?.reports.map((r) => r.id)).toEqual(['normandie/2023']);
+  it('loads with no error', () => {
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+    expect(catalog?.reports.map((r) => r.id)).toContain('normandie/2023');
   });
 
   it('types every cell from the Table Schema', () => {
-    const report = findReport(catalog!, 'normandie/2023');
-    const table = report.resources.get('cep_entries')!.table;
-    expect(table.rows).toHaveLength(10);
+    const table = findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table;
+    expect(table.rows).toHaveLength(12);
     expect(table.rows.find((r) => r.territory === '28' && r.operator === 'missions-locales')).toEqual({
       territory: '28',
+      year: 2023,
       operator: 'missions-locales',
       entries: 12479,
       share_published: 8.4,
@@ -45,77 +49,154 @@ describe('shipped data', () => {
   });
 });
 
-describe('bad data is located for the editor', () => {
+describe('bad cells are located for the editor', () => {
   it('a count written with a thousands space', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,missions-locales,12479,', '28,missions-locales,12 479,'));
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,missions-locales,12479,', '28,2023,missions-locales,12 479,'));
     expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:10:3: valeur « 12 479 » invalide pour « entries » : attendu un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers`,
+      `${shown(file)}:11:4: valeur « 12 479 » invalide pour « entries » : attendu un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers ; si le fichier groupe les milliers, déclarez "groupChar": " " sur le champ`,
     ]);
   });
 
   it('a missing column', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('territory,operator,entries,share_published,reported_gap', 'territory,operator,share_published,reported_gap').replace(/^(\w+,[\w-]+),\d+,/gm, '$1,'));
+    const file = data.edit(ENTRIES, (t) => t.replace(HEADER, 'territory,year,operator,share_published,reported_gap').replace(/^(\w+,\d+,[\w-]+),\d+,/gm, '$1,'));
+    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:1:4: colonne manquante « entries » : en-tête attendu ${HEADER}`]);
+  });
+
+  it('an unknown column', () => {
+    const data = copyOfData();
+    const file = data.edit(ENTRIES, (t) => t.replace(HEADER, HEADER.replace('entries', 'entrees')));
     expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:1:3: colonne manquante « entries » : en-tête attendu territory,operator,entries,share_published,reported_gap`,
+      `${shown(file)}:1:4: colonne inconnue « entrees » : en-tête attendu ${HEADER}`,
+      `${shown(file)}:1:4: colonne manquante « entries » : en-tête attendu ${HEADER}`,
     ]);
   });
 
   it('an unknown operator code', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,france-travail,', '28,pole-emploi,'));
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,france-travail,', '28,2023,pole-emploi,'));
     expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:11:2: code « pole-emploi » inconnu pour « operator » : attendu un code du référentiel operators (apec, cap-emploi, missions-locales, france-travail, operateur-regional)`,
+      `${shown(file)}:12:3: code « pole-emploi » inconnu pour « operator » : attendu un code du référentiel operators (apec, cap-emploi, missions-locales, france-travail, operateur-regional, ensemble)`,
     ]);
   });
 
-  it('an unknown territory, a negative count and a share over 100 on the same line', () => {
+  it('a negative count and a share over 100 on the same line', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,apec,3447,2.3,', '28,apec,-3447,230,'));
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,', '28,2023,apec,-3447,230,'));
     expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:7:3: « entries » : valeur « -3447 » trop petite : minimum 0`,
-      `${shown(file)}:7:4: « share_published » : valeur « 230 » trop grande : maximum 100`,
+      `${shown(file)}:8:4: « entries » : valeur « -3447 » trop petite : minimum 0`,
+      `${shown(file)}:8:5: « share_published » : valeur « 230 » trop grande : maximum 100`,
     ]);
+  });
+
+  it('a required value left empty', () => {
+    const data = copyOfData();
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,', ',2023,apec,'));
+    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:8:1: « territory » : valeur obligatoire manquante`]);
   });
 
   it('a duplicated key', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,cap-emploi,4576', '28,apec,4576'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:8:1: clé en double (territory=28, operator=apec) : déjà présente ligne 7`]);
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,cap-emploi,4576', '28,2023,apec,4576'));
+    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:9:1: clé en double (territory=28, year=2023, operator=apec) : déjà présente ligne 8`]);
   });
 
-  it('a decimal comma where a point is expected', () => {
+  it('a decimal comma that the descriptor does not declare', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,apec,3447,2.3,', '28,apec,3447,"2,3",'));
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,', '28,2023,apec,3447,"2,3",'));
     expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:7:4: valeur « 2,3 » invalide pour « share_published » : attendu un nombre avec un point décimal (ex. 80.9), sans espace ni séparateur de milliers`,
+      `${shown(file)}:8:5: valeur « 2,3 » invalide pour « share_published » : attendu un nombre avec un point décimal (ex. 80.9) ; si le fichier vient d'un tableur français, déclarez "decimalChar": "," sur le champ`,
     ]);
   });
 
   it('a row with a missing cell', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,apec,3447,2.3,\n', '28,apec,3447\n'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:7:4: la ligne a 3 cellule(s), l'en-tête en a 5`]);
+    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,\n', '28,2023,apec,3447\n'));
+    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:8:5: la ligne a 4 cellule(s), l'en-tête en a 6`]);
   });
 
-  it('a file saved from Excel in Windows-1252', () => {
+  it('a label that a spreadsheet would run as a formula', () => {
+    const data = copyOfData();
+    const file = data.edit('reference/sexes.csv', (t) => t.replace('F,Femmes', 'F,=SOMME(A1:A3)'));
+    expect(errorsOf(data.dir)).toEqual([
+      `${shown(file)}:2:2: « label » : valeur « =SOMME(A1:A3) » commençant par « = » : un texte ne peut pas commencer par = + - @ (il serait lu comme une formule par les tableurs)`,
+    ]);
+  });
+
+  it('a date that does not exist', () => {
+    const data = copyOfData();
+    const file = data.edit('reference/operators.csv', (t) => t.replace('2024-01-01', '2024-02-30'));
+    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:6:3: valeur « 2024-02-30 » invalide pour « valid_from » : attendu une date AAAA-MM-JJ (ex. 2024-01-01)`]);
+  });
+});
+
+describe('files from French spreadsheets', () => {
+  // The Normandie entries as French Excel writes them: `;`, decimal comma, Windows-1252.
+  const excel = (t: string) => t.replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2');
+
+  it('are read when the descriptor declares their dialect, encoding and decimal mark', () => {
+    const data = copyOfData();
+    writeFileSync(path.join(data.dir, ENTRIES), Buffer.from(excel(`${HEADER}\nFRM,2023,apec,98299,3.0,\n`), 'latin1'));
+    const territories = path.join(data.dir, 'reference/territories.csv');
+    writeFileSync(territories, Buffer.from(readFileSync(territories, 'utf8').replaceAll(',', ';'), 'latin1'));
+    data.editJson(PACKAGE, (pkg) => {
+      const r = pkg.resources[0];
+      r.dialect = { delimiter: ';' };
+      r.encoding = 'windows-1252';
+      r.schema.fields.find((f: { name: string }) => f.name === 'share_published').decimalChar = ',';
+      pkg.resources = [r];
+      delete pkg.cep;
+    });
+    data.editJson('reference/datapackage.json', (pkg) => {
+      const r = pkg.resources.find((x: { name: string }) => x.name === 'territories');
+      r.dialect = { delimiter: ';' };
+      r.encoding = 'windows-1252';
+    });
+    const { catalog, issues } = inspectData(data.dir);
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+    expect(catalog!.territories.get('FRM')?.label).toBe('France métropolitaine');
+    expect(findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table.rows).toEqual([
+      { territory: 'FRM', year: 2023, operator: 'apec', entries: 98299, share_published: 3, reported_gap: null },
+    ]);
+  });
+
+  it('with thousands grouped by a (no-break) space when groupChar is declared', () => {
+    const data = copyOfData();
+    data.edit(ENTRIES, (t) => t.replace('FRM,2023,france-travail,2641121,', 'FRM,2023,france-travail,"2\u00a0641\u00a0121",').replace('28,2023,france-travail,119549,', '28,2023,france-travail,119 549,'));
+    data.editJson(PACKAGE, (pkg) => {
+      pkg.resources[0].schema.fields.find((f: { name: string }) => f.name === 'entries').groupChar = ' ';
+    });
+    const { catalog } = inspectData(data.dir);
+    const rows = findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table.rows;
+    expect(rows.filter((r) => r.operator === 'france-travail').map((r) => r.entries)).toEqual([2641121, 119549]);
+  });
+
+  it('are rejected with the fix when the separator is not declared', () => {
+    const data = copyOfData();
+    const file = data.edit(ENTRIES, excel);
+    expect(errorsOf(data.dir)).toEqual([
+      `${shown(file)}:1:1: séparateur « ; » trouvé alors que « , » est attendu : déclarez "dialect": { "delimiter": ";" } dans la ressource, ou enregistrez le fichier avec des virgules`,
+    ]);
+  });
+
+  it('are rejected with the fix when saved in Windows-1252 without saying so', () => {
     const data = copyOfData();
     const file = path.join(data.dir, 'reference/territories.csv');
     writeFileSync(file, Buffer.from('code,label,slug,level\nFRM,France m\xe9tropolitaine,france-metropolitaine,national\n', 'latin1'));
     expect(errorsOf(data.dir)[0]).toBe(
-      `${shown(file)}:2:1: le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : depuis Excel, enregistrez-le au format « CSV UTF-8 »`,
+      `${shown(file)}:2:1: le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : depuis Excel, enregistrez-le au format « CSV UTF-8 », ou déclarez "encoding": "windows-1252" dans la ressource`,
     );
   });
 
-  it('a semicolon-separated file', () => {
+  it('are read with a UTF-8 byte order mark', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replaceAll(',', ';'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:1:1: séparateur « ; » trouvé alors que la virgule est attendue : en-tête attendu territory,operator,entries,share_published,reported_gap`,
-    ]);
+    data.edit(ENTRIES, (t) => `\ufeff${t}`);
+    expect(inspectData(data.dir).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
+});
 
+describe('bad descriptors are located for the editor', () => {
   it('a descriptor that is not valid JSON', () => {
     const data = copyOfData();
     const file = data.edit(PACKAGE, (t) => t.replace('"name": "cep-normandie-2023",', '"name": "cep-normandie-2023"'));
@@ -126,10 +207,22 @@ describe('bad data is located for the editor', () => {
 
   it('a field type the Table Schema does not define', () => {
     const data = copyOfData();
-    const file = data.edit(PACKAGE, (t) => t.replace('"name": "entries", "title": "Nouvelles entrées en CEP", "type": "integer"', '"name": "entries", "title": "Nouvelles entrées en CEP", "type": "entier"'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:28:77: descripteur : « /resources/0/schema/fields/2/type » : valeur attendue parmi : string, integer, number, date, boolean`,
-    ]);
+    const file = data.edit(PACKAGE, (t) => t.replace(/("name": "entries",\s*"title": "[^"]*",\s*"type": )"integer"/, '$1"entier"'));
+    const errors = errorsOf(data.dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^${shown(file)}:\\d+:\\d+: descripteur : « /resources/0/schema/fields/3/type » : valeur attendue parmi : string, integer, number, date, boolean$`));
+  });
+
+  it('a standard dataset without the columns of its kind', () => {
+    const data = copyOfData();
+    const file = data.editJson(PACKAGE, (pkg) => {
+      pkg.resources[0].schema.fields[3].type = 'number';
+    });
+    const errors = errorsOf(data.dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      new RegExp(`^${shown(file)}:\\d+:\\d+: ressource « cep_entries » : champs attendus pour le type « cep-entries-by-operator » : territory \\(string\\), year \\(integer\\), operator \\(string\\), entries \\(integer\\), .* ; trouvés : territory \\(string\\), year \\(integer\\), operator \\(string\\), entries \\(number\\), `),
+    );
   });
 
   it('a report folder that does not match its region', () => {
@@ -142,9 +235,11 @@ describe('bad data is located for the editor', () => {
 
   it('a foreign key to a list that does not exist', () => {
     const data = copyOfData();
-    const file = data.edit(PACKAGE, (t) => t.replace('"resource": "operators"', '"resource": "operateurs"'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:35:64: clé étrangère vers « operateurs » : ressource inconnue, attendu une ressource du paquet ou un référentiel de data/reference (territories, operators)`,
-    ]);
+    const file = data.editJson(PACKAGE, (pkg) => {
+      pkg.resources[0].schema.foreignKeys.push({ fields: ['operator'], reference: { resource: 'operateurs', fields: ['code'] } });
+    });
+    const errors = errorsOf(data.dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^${shown(file)}:\\d+:\\d+: clé étrangère vers « operateurs » : ressource inconnue, attendu une ressource du paquet ou un référentiel de data/reference \\(territories, operators, `));
   });
 });

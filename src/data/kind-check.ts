@@ -1,0 +1,80 @@
+/**
+ * What a standard dataset kind promises (kinds.ts): its fixed columns, and for beneficiary
+ * profiles, categories taken from the nomenclature of their dimension.
+ */
+import type { PackageDescriptor } from './descriptors.ts';
+import type { JsonFile } from './json-file.ts';
+import { quote, type DataIssue } from './issues.ts';
+import { kinds } from './kinds.ts';
+import type { Table } from './table.ts';
+
+/** The resource's schema has exactly the kind's fields (names, types, order), key and foreign keys. */
+export function checkKindSchemas(json: JsonFile, pkg: PackageDescriptor, issues: DataIssue[]): boolean {
+  let ok = true;
+  pkg.resources.forEach((resource, r) => {
+    const kind = resource.cep?.kind;
+    if (!kind || kind === 'free') return;
+    const expected = kinds[kind];
+    const signature = (fields: { name: string; type: string }[]) => fields.map((f) => `${f.name} (${f.type})`).join(', ');
+    const problems: [(string | number)[], string][] = [];
+    if (signature(resource.schema.fields) !== signature(expected.fields))
+      problems.push([['schema', 'fields'], `champs attendus pour le type ${quote(kind)} : ${signature(expected.fields)} ; trouvés : ${signature(resource.schema.fields)} (npm run kind-schema -- ${kind})`]);
+    if (JSON.stringify(resource.schema.primaryKey ?? []) !== JSON.stringify(expected.primaryKey))
+      problems.push([['schema', 'primaryKey'], `clé primaire attendue pour le type ${quote(kind)} : ${expected.primaryKey.join(', ')}`]);
+    for (const fk of expected.foreignKeys) {
+      const declared = (resource.schema.foreignKeys ?? []).some((d) => JSON.stringify(d) === JSON.stringify(fk));
+      if (!declared) problems.push([['schema'], `clé étrangère attendue pour le type ${quote(kind)} : ${fk.fields.join(', ')} → ${fk.reference.resource}`]);
+    }
+    for (const [path, message] of problems) {
+      issues.push({ file: json.file, ...json.locate(['resources', r, ...path]), severity: 'error', message: `ressource ${quote(resource.name)} : ${message}` });
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/**
+ * Each category of a beneficiary profile belongs to its dimension's nomenclature: the reference
+ * list that `dimensions` names, or, for a dimension the report defines, its `categories` resource.
+ */
+export function checkProfileCategories(
+  pkg: PackageDescriptor,
+  tables: Map<string, Table>,
+  reference: Map<string, Table>,
+  issues: DataIssue[],
+): void {
+  const lists = new Map((reference.get('dimensions')?.rows ?? []).map((d) => [String(d.code), String(d.list)]));
+  const own = new Map<string, Set<string>>();
+  for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'categories'))
+    for (const row of tables.get(resource.name)?.rows ?? []) {
+      const codes = own.get(String(row.dimension)) ?? new Set<string>();
+      codes.add(String(row.code));
+      own.set(String(row.dimension), codes);
+    }
+  const codesOf = (dimension: string): Set<string> | undefined => {
+    const list = lists.get(dimension);
+    if (list) return new Set((reference.get(list)?.rows ?? []).map((r) => String(r.code)));
+    return own.get(dimension);
+  };
+  for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'beneficiary-profile')) {
+    const table = tables.get(resource.name);
+    if (!table) continue;
+    table.rows.forEach((row, i) => {
+      const dimension = String(row.dimension);
+      const codes = codesOf(dimension);
+      const line = table.lines[i]!;
+      if (!codes)
+        issues.push({
+          file: table.file, line, column: table.columnOf('dimension'), severity: 'error',
+          message: `dimension ${quote(dimension)} inconnue : attendu une dimension du référentiel dimensions (${[...lists.keys()].join(', ')}) ou une dimension définie dans la ressource categories du rapport`,
+        });
+      else if (!codes.has(String(row.category)))
+        issues.push({
+          file: table.file, line, column: table.columnOf('category'), severity: 'error',
+          message: `catégorie ${quote(String(row.category))} inconnue pour la dimension ${quote(dimension)} : attendu ${[...codes].join(', ')}`,
+        });
+      if (row.count === null && row.share === null)
+        issues.push({ file: table.file, line, column: table.columnOf('count'), severity: 'error', message: 'ni effectif ni part : une ligne de profil donne au moins l\u2019un des deux' });
+    });
+  }
+}
