@@ -16,12 +16,21 @@ export function publishedCsv(resource: Resource): string {
   });
 }
 
-/** The reference lists a report's foreign keys point to, in the order first met. */
+/**
+ * The reference lists a report points to, in the order first met: those of its foreign keys,
+ * and for beneficiary profiles, the list of dimensions and the nomenclature of each one used.
+ */
 export function referencedResources(catalog: Catalog, report: Report): Resource[] {
   const names = new Set<string>();
-  for (const r of report.package.resources)
+  for (const r of report.package.resources) {
     for (const fk of r.schema.foreignKeys ?? [])
       if (!report.resources.has(fk.reference.resource)) names.add(fk.reference.resource);
+    if (r.cep?.kind !== 'beneficiary-profile') continue;
+    const lists = new Map(catalog.reference.get('dimensions')!.table.rows.map((d) => [d.code, String(d.list)]));
+    const used = new Set(report.resources.get(r.name)?.table.rows.map((row) => row.dimension));
+    names.add('dimensions');
+    for (const dimension of used) if (lists.has(dimension)) names.add(lists.get(dimension)!);
+  }
   return [...names].map((n) => catalog.reference.get(n)!);
 }
 

@@ -1,0 +1,13 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+/** A report's chapters, in the order of the plan (their file names are numbered). */
+export async function chaptersOf(reportId: string): Promise<CollectionEntry<'chapters'>[]> {
+  const chapters = await getCollection('chapters', (c) => c.id.startsWith(`${reportId}/`));
+  return chapters.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Reports are published as pages once they have chapters; their data is published regardless. */
+export async function reportsWithChapters<T extends { id: string }>(reports: T[]): Promise<T[]> {
+  const withChapters = await Promise.all(reports.map(async (r) => ((await chaptersOf(r.id)).length > 0 ? r : undefined)));
+  return withChapters.filter((r): r is T => r !== undefined);
+}
