@@ -24,9 +24,10 @@ describe('published data', () => {
   it('writes a normalised CSV where a missing value is an empty cell', () => {
     const csv = publishedCsv(report.resources.get('cep_entries')!);
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('territory,operator,entries,share_published,reported_gap');
-    expect(lines).toContain('FRM,cap-emploi,75011,2.3,2181');
-    expect(lines).toContain('28,france-travail,119549,80.9,');
-    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('territory,year,operator,entries,share_published,reported_gap');
+    expect(lines).toContain('FRM,2023,cap-emploi,75011,2.3,2181');
+    expect(lines).toContain('28,2023,france-travail,119549,80.9,');
+    expect(lines).toContain('28,2023,ensemble,147693,,');
+    expect(lines).toHaveLength(13);
   });
 });
