@@ -84,6 +84,8 @@ function describeAjvError(e: ErrorObject): string {
       return `${where}type attendu : ${String(p.type)}`;
     case 'enum':
       return `${where}valeur attendue parmi : ${(p.allowedValues as unknown[]).join(', ')}`;
+    case 'minItems':
+      return `${where}au moins ${String(p.limit)} élément(s) attendu(s)`;
     case 'pattern':
       return `${where}la valeur ne respecte pas le motif ${String(p.pattern)}`;
     default:
