@@ -8,6 +8,6 @@ export async function chaptersOf(reportId: string): Promise<CollectionEntry<'cha
 
 /** Reports are published as pages once they have chapters; their data is published regardless. */
 export async function reportsWithChapters<T extends { id: string }>(reports: T[]): Promise<T[]> {
-  const withChapters = await Promise.all(reports.map(async (r) => ((await chaptersOf(r.id)).length > 0 ? r : undefined)));
-  return withChapters.filter((r): r is T => r !== undefined);
+  const counts = await Promise.all(reports.map(async (r) => (await chaptersOf(r.id)).length));
+  return reports.filter((_, i) => counts[i]! > 0);
 }

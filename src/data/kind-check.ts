@@ -51,10 +51,12 @@ export function checkProfileCategories(
       codes.add(String(row.code));
       own.set(String(row.dimension), codes);
     }
-  const codesOf = (dimension: string): Set<string> | undefined => {
+  /** undefined: unknown dimension; null: its list could not be read (its own errors say why). */
+  const codesOf = (dimension: string): Set<string> | undefined | null => {
     const list = lists.get(dimension);
-    if (list) return new Set((reference.get(list)?.rows ?? []).map((r) => String(r.code)));
-    return own.get(dimension);
+    if (!list) return own.get(dimension);
+    const table = reference.get(list);
+    return table ? new Set(table.rows.map((r) => String(r.code))) : null;
   };
   for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'beneficiary-profile')) {
     const table = tables.get(resource.name);
@@ -63,12 +65,12 @@ export function checkProfileCategories(
       const dimension = String(row.dimension);
       const codes = codesOf(dimension);
       const line = table.lines[i]!;
-      if (!codes)
+      if (codes === undefined)
         issues.push({
           file: table.file, line, column: table.columnOf('dimension'), severity: 'error',
           message: `dimension ${quote(dimension)} inconnue : attendu une dimension du référentiel dimensions (${[...lists.keys()].join(', ')}) ou une dimension définie dans la ressource categories du rapport`,
         });
-      else if (!codes.has(String(row.category)))
+      else if (codes !== null && !codes.has(String(row.category)))
         issues.push({
           file: table.file, line, column: table.columnOf('category'), severity: 'error',
           message: `catégorie ${quote(String(row.category))} inconnue pour la dimension ${quote(dimension)} : attendu ${[...codes].join(', ')}`,

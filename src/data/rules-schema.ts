@@ -7,7 +7,8 @@ export type WhereValue = string | number | { not: string | number } | { in: (str
 export interface Selector {
   resource: string;
   where?: Record<string, WhereValue>;
-  field: string;
+  /** One field, or several whose cells are all picked (e.g. accepted + refused files). */
+  field: string | string[];
 }
 
 interface RuleBase {
@@ -34,7 +35,7 @@ const selector = {
   additionalProperties: false,
   properties: {
     resource: { type: 'string' },
-    field: { type: 'string' },
+    field: { anyOf: [{ type: 'string' }, { type: 'array', minItems: 1, items: { type: 'string' } }] },
     where: {
       type: 'object',
       additionalProperties: {

@@ -38,13 +38,16 @@ function matches(cell: Cell, expected: WhereValue, binding: Binding): boolean {
   return same(cell, resolve(expected));
 }
 
+const fieldsOf = (s: Selector) => (Array.isArray(s.field) ? s.field : [s.field]);
+
 function select(tables: Map<string, Table>, selector: Selector, binding: Binding): Located[] {
   const table = tables.get(selector.resource)!;
   const where = Object.entries(selector.where ?? {});
   const picked: Located[] = [];
   table.rows.forEach((row, i) => {
-    if (where.every(([field, expected]) => matches(row[field] ?? null, expected, binding)))
-      picked.push({ value: row[selector.field] ?? null, file: table.file, line: table.lines[i]!, column: table.columnOf(selector.field) });
+    if (!where.every(([field, expected]) => matches(row[field] ?? null, expected, binding))) return;
+    for (const field of fieldsOf(selector))
+      picked.push({ value: row[field] ?? null, file: table.file, line: table.lines[i]!, column: table.columnOf(field) });
   });
   return picked;
 }
@@ -57,15 +60,15 @@ const selectorsOf = (rule: Rule): [string, Selector][] =>
 /** Checks that every resource and field a rule names exists, before evaluating anything. */
 function wellFormed(rule: Rule, r: number, json: JsonFile, tables: Map<string, Table>, pkg: PackageDescriptor, issues: DataIssue[]): boolean {
   const problems: [(string | number)[], string][] = [];
-  const fieldsOf = (name: string) => pkg.resources.find((res) => res.name === name)?.schema.fields.map((f) => f.name);
+  const fieldNames = (name: string) => pkg.resources.find((res) => res.name === name)?.schema.fields.map((f) => f.name);
   const check = (path: (string | number)[], resource: string, fields: string[]) => {
-    const known = fieldsOf(resource);
+    const known = fieldNames(resource);
     if (!known) problems.push([[...path, 'resource'], `ressource ${quote(resource)} inconnue dans ce paquet`]);
     else if (!tables.has(resource)) problems.push([[...path, 'resource'], `ressource ${quote(resource)} illisible (voir les erreurs de ce fichier)`]);
     else for (const f of fields) if (!known.includes(f)) problems.push([path, `champ ${quote(f)} inconnu dans ${quote(resource)} : attendu ${known.join(', ')}`]);
   };
   if (rule.forEach) check(['forEach'], rule.forEach.resource, rule.forEach.fields);
-  for (const [key, s] of selectorsOf(rule)) check([key], s.resource, [s.field, ...Object.keys(s.where ?? {})]);
+  for (const [key, s] of selectorsOf(rule)) check([key], s.resource, [...fieldsOf(s), ...Object.keys(s.where ?? {})]);
   for (const [path, message] of problems)
     issues.push({ file: json.file, ...json.locate(['cep', 'rules', r, ...path]), severity: 'error', message: `règle ${quote(rule.id)} : ${message}` });
   return problems.length === 0;

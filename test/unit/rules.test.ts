@@ -9,7 +9,7 @@ import { copyOfData, shown } from '../helpers/data-copy.ts';
 const ENTRIES = 'reports/normandie/2023/cep_entries.csv';
 const PACKAGE = 'reports/normandie/2023/datapackage.json';
 
-const entries = (where: Record<string, unknown>, field = 'entries') => ({ resource: 'cep_entries', where, field });
+const entries = (where: Record<string, unknown>, field: string | string[] = 'entries') => ({ resource: 'cep_entries', where, field });
 const totalRule = {
   id: 'entries-total',
   type: 'sum',
@@ -39,7 +39,7 @@ function withRules(rules: unknown[], change?: (text: string) => string) {
   const csv = change ? data.edit(ENTRIES, change) : `${data.dir}/${ENTRIES}`;
   const result = inspectData(data.dir);
   const mine = (severity: string) =>
-    result.issues.filter((i) => i.severity === severity && i.file.includes(data.dir.slice(1))).map(formatIssue);
+    result.issues.filter((i) => i.severity === severity && i.file.startsWith(shown(`${data.dir}/reports/normandie/2023/`))).map(formatIssue);
   return { ...result, errors: mine('error'), warnings: mine('warning'), csv: shown(csv), pkgFile: shown(pkgFile) };
 }
 
@@ -94,6 +94,12 @@ describe('consistency rules', () => {
     const rule = { id: 'same', type: 'equal', description: 'Même total', value: entries({ territory: '28', operator: 'ensemble' }), other: entries({ territory: 'FRM', operator: 'ensemble' }) };
     const { errors, csv } = withRules([rule]);
     expect(errors).toEqual([`${csv}:13:4: règle « same » (Même total) : 147693 ici, 3238520 dans « cep_entries » (${csv}:7) (écart -3090827)`]);
+  });
+
+  it('sums several fields of the selected rows', () => {
+    const rule = { id: 'gaps', type: 'sum', description: 'Somme de deux colonnes', value: entries({ territory: 'FRM', operator: 'cap-emploi' }), parts: entries({ territory: 'FRM', operator: 'cap-emploi' }, ['share_published', 'reported_gap']) };
+    const { errors, csv } = withRules([rule]);
+    expect(errors).toEqual([`${csv}:3:4: règle « gaps » (Somme de deux colonnes) : 75011 publié, somme des parties 2183.3 (écart 72827.7)`]);
   });
 
   it('is not checked where a value it needs is missing', () => {
