@@ -52,3 +52,34 @@ describe('Normandie 2023, figures of the seed', () => {
     expect(cell(N, 'operator_key_figures', { value: 17177 }, 'operator')).toBe('missions-locales'); // line 1888
   });
 });
+
+describe('Occitanie 2020, figures of the seed', () => {
+  const O = 'occitanie/2020';
+
+  it('entries by operator: 210 476 = 5 900 + 34 511 + 151 345 + 8 508 + 10 212 (section VI)', async () => {
+    const counts = ['apec', 'missions-locales', 'france-travail', 'cap-emploi', 'operateur-regional'].map((operator) => cell(O, 'cep_entries', { operator }, 'entries'));
+    expect(counts).toEqual([5900, 34511, 151345, 8508, 10212]);
+    expect(cell(O, 'cep_entries', { operator: 'ensemble' }, 'entries')).toBe(210476);
+    const [{ value }] = (await runIndicator(findReport(catalog, O), 'cep-entries-total', { territory: '76', year: 2020 })) as [{ value: number }];
+    expect(value).toBe(210476);
+  });
+
+  it('annex 4 (2019): 204 982 beneficiaries = 10 % of 2 030 162 salaried jobs (lines 2065–2067)', () => {
+    const total = findReport(catalog, O)
+      .resources.get('annex4_beneficiaries_by_sector')!
+      .table.rows.filter((r) => r.operator === 'ensemble')
+      .reduce((s, r) => s + Number(r.count), 0);
+    expect(total).toBe(204982);
+    expect(cell(O, 'annex4_salaried_employment_total', { population: 'salaried-employment' }, 'value')).toBe(2030162);
+    expect(Math.round((100 * total) / 2030162)).toBe(10);
+    expect(cell(O, 'annex4_beneficiaries_by_sector', { operator: 'france-travail', category: 'N' }, 'count')).toBe(28110);
+  });
+
+  it('annex 5: CIBC 64 % women, mean age 21 at the Missions locales, 91 % « CDD » as printed (lines 2085–2130)', () => {
+    expect(cell(O, 'annex5_profile', { operator: 'operateur-regional', dimension: 'sex', category: 'F' }, 'share')).toBe(64);
+    expect(cell(O, 'annex5_profile', { operator: 'apec', dimension: 'age', category: '16-25' }, 'share')).toBe(10);
+    expect(cell(O, 'annex5_mean_age', { operator: 'missions-locales' }, 'mean_age')).toBe(21);
+    expect(cell(O, 'annex5_profile', { operator: 'operateur-regional', category: 'cdd' }, 'share')).toBe(91);
+    expect(findReport(catalog, O).discrepancies.map((d) => d.rule)).toContain('profil-cibc-cdi-texte-annexe5');
+  });
+});
