@@ -29,6 +29,8 @@ describe('report page, JavaScript disabled', () => {
     expect(notes).toMatch(/Source : AGORA 2023 – traitement ATPRO Normandie/);
     expect(await page.locator('data[data-indicator="cep-entries-total"]').first().textContent()).toBe('147\u202f693');
     expect(await page.locator('[data-role="switch"]').isVisible()).toBe(false);
+    // The source's own disagreement about these figures, recorded with the data, is told here.
+    expect(await page.locator('figure.chart .discrepancy [data-rule="missions-locales-entries-sources"]').innerText()).toMatch(/^Écart dans la source : AGORA compte/);
     expect(requests.filter(isDuckdb)).toEqual([]);
   });
 });
