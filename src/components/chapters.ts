@@ -1,9 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 
+export type Chapter = CollectionEntry<'chapters'>;
+
 /** A report's chapters, in the order of the plan (their file names are numbered). */
-export async function chaptersOf(reportId: string): Promise<CollectionEntry<'chapters'>[]> {
+export async function chaptersOf(reportId: string): Promise<Chapter[]> {
   const chapters = await getCollection('chapters', (c) => c.id.startsWith(`${reportId}/`));
   return chapters.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The chapter's URL segment: its file name without the number (« 01-entrees-en-cep » → « entrees-en-cep »). */
+export function chapterSlug(chapter: Chapter): string {
+  return chapter.id.split('/').at(-1)!.replace(/^\d+-/, '');
 }
 
 /** Reports are published as pages once they have chapters; their data is published regardless. */

@@ -43,7 +43,8 @@ export function checkProfileCategories(
   reference: Map<string, Table>,
   issues: DataIssue[],
 ): void {
-  const lists = new Map((reference.get('dimensions')?.rows ?? []).map((d) => [String(d.code), String(d.list)]));
+  // Dimensions with a list take their categories from it; the others from the report's own.
+  const lists = new Map((reference.get('dimensions')?.rows ?? []).filter((d) => d.list !== null).map((d) => [String(d.code), String(d.list)]));
   const own = new Map<string, Set<string>>();
   for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'categories'))
     for (const row of tables.get(resource.name)?.rows ?? []) {

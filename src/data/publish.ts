@@ -26,7 +26,7 @@ export function referencedResources(catalog: Catalog, report: Report): Resource[
     for (const fk of r.schema.foreignKeys ?? [])
       if (!report.resources.has(fk.reference.resource)) names.add(fk.reference.resource);
     if (r.cep?.kind !== 'beneficiary-profile') continue;
-    const lists = new Map(catalog.reference.get('dimensions')!.table.rows.map((d) => [d.code, String(d.list)]));
+    const lists = new Map(catalog.reference.get('dimensions')!.table.rows.filter((d) => d.list !== null).map((d) => [d.code, String(d.list)]));
     const used = new Set(report.resources.get(r.name)?.table.rows.map((row) => row.dimension));
     names.add('dimensions');
     for (const dimension of used) if (lists.has(dimension)) names.add(lists.get(dimension)!);

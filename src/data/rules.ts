@@ -8,7 +8,7 @@ import type { PackageDescriptor } from './descriptors.ts';
 import type { JsonFile } from './json-file.ts';
 import { quote, type DataIssue } from './issues.ts';
 import type { Rule, Selector, WhereValue } from './rules-schema.ts';
-import type { Cell, Row, Table } from './table.ts';
+import type { Cell, Table } from './table.ts';
 
 /** A discrepancy of the source, recorded in the data: shown to readers next to the figures. */
 export interface KnownDiscrepancy {

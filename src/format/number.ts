@@ -49,3 +49,26 @@ export type Unit = 'count' | 'percent';
 export function formatValue(value: number | null | undefined, unit: Unit): string {
   return unit === 'percent' ? formatPercent(value) : formatInteger(value);
 }
+
+/** Decimals a published figure was printed with (12.4 → 1, 45 → 0), to show it as printed. */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  return text.includes('.') ? Math.min(text.length - text.indexOf('.') - 1, 3) : 0;
+}
+
+/** A published figure with the precision it was printed with: 12.4 → « 12,4 », 2030162 → « 2 030 162 ». */
+export function formatPublished(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return MISSING;
+  return formatDecimal(value, decimalsOf(value));
+}
+
+/**
+ * A figure with its unit as the data states it: « % des bénéficiaires » is glued to the number
+ * (« 40 % des bénéficiaires »), any other unit follows after a no-break space.
+ */
+export function formatWithUnit(value: number | null | undefined, unit: string): string {
+  const number = formatPublished(value);
+  if (number === MISSING) return number;
+  if (unit.startsWith('%')) return `${number}${NBSP}%${unit.slice(1)}`;
+  return unit ? `${number}${NBSP}${unit}` : number;
+}

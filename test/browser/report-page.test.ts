@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, watchedPage } from './chromium.ts';
 
 const baseUrl = inject('baseUrl');
-const reportUrl = `${baseUrl}/normandie/2023/`;
+// The chapter that shows the new entries by operator, with its territory switch.
+const reportUrl = `${baseUrl}/normandie/2023/recours-au-cep/`;
 const isDuckdb = (url: string) => /duckdb|\.wasm$/.test(url);
 
 let browser: Browser;

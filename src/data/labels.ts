@@ -1,0 +1,56 @@
+/**
+ * Readers see labels, the data holds codes. This module turns the code of a cell into the label
+ * of its nomenclature: through the field's foreign key, through the dimension of a profile row,
+ * or, for operators, the name in force in the report's year (Pôle emploi in 2023) and, for the
+ * regional operator, its holder in the region.
+ */
+import type { Catalog, Report, Resource } from './catalog.ts';
+import type { Row } from './table.ts';
+
+export type Labeller = (field: string, code: unknown, row?: Row) => string;
+
+function byCode(resource: Resource | undefined): Map<string, string> {
+  return new Map((resource?.table.rows ?? []).map((r) => [String(r.code), String(r.label ?? r.code)]));
+}
+
+export function operatorName(catalog: Catalog, report: Report, code: string): string {
+  const end = `${report.year}-12-31`;
+  const inForce = (r: Row) => (r.valid_from === null || String(r.valid_from) <= end) && (r.valid_to === null || String(r.valid_to) >= end);
+  if (code === 'operateur-regional') {
+    const holder = catalog.reference.get('regional_operators')?.table.rows.find((r) => r.region === report.region.code && inForce(r));
+    return holder ? String(holder.holder) : 'Opérateur régional';
+  }
+  const row = catalog.reference.get('operators')?.table.rows.find((r) => r.code === code && inForce(r));
+  return row ? String(row.label) : code;
+}
+
+export function labellerFor(catalog: Catalog, report: Report, resource: Resource): Labeller {
+  const lists = new Map<string, Map<string, string>>();
+  const list = (name: string) => {
+    if (!lists.has(name)) lists.set(name, byCode(report.resources.get(name) ?? catalog.reference.get(name)));
+    return lists.get(name)!;
+  };
+  const dimensionLists = new Map(
+    (catalog.reference.get('dimensions')?.table.rows ?? []).filter((d) => d.list !== null).map((d) => [String(d.code), String(d.list)]),
+  );
+  const ownCategories = new Map<string, string>();
+  for (const r of report.resources.values())
+    if (r.descriptor.cep?.kind === 'categories') for (const row of r.table.rows) ownCategories.set(`${row.dimension}/${row.code}`, String(row.label));
+  const foreignList = new Map<string, string>();
+  for (const fk of resource.descriptor.schema.foreignKeys ?? []) if (fk.fields.length === 1) foreignList.set(fk.fields[0]!, fk.reference.resource);
+
+  return (field, code, row) => {
+    if (code === null || code === undefined || code === '') return '';
+    const text = String(code);
+    if (field === 'operator' || (field === 'category' && row?.dimension === 'operator')) return operatorName(catalog, report, text);
+    if (field === 'territory') return catalog.territories.get(text)?.label ?? text;
+    if (field === 'category' && row) {
+      const dimension = String(row.dimension);
+      const reference = dimensionLists.get(dimension);
+      return (reference ? list(reference).get(text) : ownCategories.get(`${dimension}/${text}`)) ?? text;
+    }
+    if (field === 'dimension') return list('dimensions').get(text) ?? text;
+    const target = foreignList.get(field);
+    return target ? (list(target).get(text) ?? text) : text;
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The table a reader sees for a dataset, computed from its rows: columns with their French
+ * titles, codes turned into labels, figures formatted, totals (the `ensemble` rows) apart.
+ * Beneficiary profiles are pivoted: one line per category, one column per operator (or
+ * territory, year…). Columns that hold one value for every row (the territory of a regional
+ * table, its year) are left to the caption and Champ; columns with no value at all are dropped.
+ */
+import type { Field } from '../data/descriptors.ts';
+import type { Resource } from '../data/catalog.ts';
+import type { Labeller } from '../data/labels.ts';
+import type { Cell, Row } from '../data/table.ts';
+import { decimalsOf, formatInteger, formatPercent, formatPublished, MISSING } from '../format/number.ts';
+
+export interface TableCell {
+  text: string;
+  /** The raw value, for sorting and for tests; empty when missing. */
+  value: string;
+}
+
+export interface TableRow {
+  header: string;
+  cells: TableCell[];
+}
+
+export interface TableModel {
+  /** Title of the first column (what each line is). */
+  stub: string;
+  columns: { label: string; numeric: boolean }[];
+  groups: { label?: string; rows: TableRow[] }[];
+  totals: TableRow[];
+}
+
+const isPercent = (f: Field) => /\(%\)|\(en %\)|%/.test(f.title ?? '');
+const isTotal = (row: Row) => row.operator === 'ensemble' || row.category === 'ensemble';
+
+function formatCell(field: Field, value: Cell, label: Labeller, row: Row): TableCell {
+  if (value === null) return { text: MISSING, value: '' };
+  if (field.type === 'integer') return { text: field.name === 'year' || field.name.endsWith('_year') ? String(value) : formatInteger(value as number), value: String(value) };
+  if (field.type === 'number')
+    return { text: isPercent(field) ? formatPercent(value as number, decimalsOf(value as number)) : formatPublished(value as number), value: String(value) };
+  return { text: label(field.name, value, row), value: String(value) };
+}
+
+const varies = (rows: Row[], field: string) => new Set(rows.map((r) => String(r[field]))).size > 1;
+const isEmpty = (rows: Row[], field: string) => rows.every((r) => r[field] === null || r[field] === '');
+
+function listModel(resource: Resource, label: Labeller): TableModel {
+  const rows = resource.table.rows;
+  const fields = resource.descriptor.schema.fields.filter(
+    (f) => !isEmpty(rows, f.name) && (varies(rows, f.name) || rows.length === 1 || !['territory', 'year', 'population'].includes(f.name)),
+  );
+  const [stub, ...rest] = fields;
+  if (!stub) return { stub: '', columns: [], groups: [], totals: [] };
+  const line = (row: Row): TableRow => ({
+    header: formatCell(stub, row[stub.name] ?? null, label, row).text,
+    cells: rest.map((f) => formatCell(f, row[f.name] ?? null, label, row)),
+  });
+  return {
+    stub: stub.title ?? stub.name,
+    columns: rest.map((f) => ({ label: f.title ?? f.name, numeric: f.type !== 'string' })),
+    groups: [{ rows: rows.filter((r) => !isTotal(r)).map(line) }],
+    totals: rows.filter(isTotal).map(line),
+  };
+}
+
+function pivotModel(resource: Resource, label: Labeller): TableModel {
+  const rows = resource.table.rows;
+  const measure = rows.some((r) => r.share !== null) ? 'share' : 'count';
+  const keys = ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
+  const columnKey = (r: Row) => keys.map((k) => String(r[k])).join('|');
+  const columnOrder: string[] = [];
+  const columnLabels = new Map<string, string>();
+  for (const r of [...rows].sort((a, b) => Number(a.operator === 'ensemble') - Number(b.operator === 'ensemble'))) {
+    const key = columnKey(r);
+    if (!columnLabels.has(key)) {
+      columnOrder.push(key);
+      columnLabels.set(key, keys.map((k) => (k === 'year' ? String(r[k]) : label(k, r[k], r))).join(' – ') || (measure === 'share' ? 'Part' : 'Effectif'));
+    }
+  }
+  const dimensions = [...new Set(rows.map((r) => String(r.dimension)))];
+  const groups = dimensions.map((dimension) => {
+    const inDimension = rows.filter((r) => r.dimension === dimension);
+    const categories = [...new Set(inDimension.map((r) => String(r.category)))];
+    return {
+      label: dimensions.length > 1 ? label('dimension', dimension) : undefined,
+      rows: categories.map((category) => {
+        const first = inDimension.find((r) => r.category === category)!;
+        return {
+          header: label('category', category, first),
+          cells: columnOrder.map((key) => {
+            const row = inDimension.find((r) => r.category === category && columnKey(r) === key);
+            const value = row?.[measure] ?? null;
+            if (value === null) return { text: MISSING, value: '' };
+            return measure === 'share'
+              ? { text: formatPercent(value as number, decimalsOf(value as number)), value: String(value) }
+              : { text: formatInteger(value as number), value: String(value) };
+          }),
+        };
+      }),
+    };
+  });
+  return {
+    stub: dimensions.length === 1 ? label('dimension', dimensions[0]) : 'Catégorie',
+    columns: columnOrder.map((key) => ({ label: columnLabels.get(key)!, numeric: true })),
+    groups,
+    totals: [],
+  };
+}
+
+export function tableModel(resource: Resource, label: Labeller): TableModel {
+  return resource.descriptor.cep?.kind === 'beneficiary-profile' ? pivotModel(resource, label) : listModel(resource, label);
+}
