@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 /**
@@ -16,4 +16,17 @@ const chapters = defineCollection({
   }),
 });
 
-export const collections = { chapters };
+/** Acronyms and terms of the field, in content/glossaire.json. */
+const glossary = defineCollection({
+  loader: file('./content/glossaire.json'),
+  schema: z.object({
+    /** As written in the reports (« PTP »). */
+    term: z.string().min(1),
+    /** What the acronym stands for. */
+    expansion: z.string().min(1),
+    /** One or two sentences for the public. */
+    definition: z.string().min(1),
+  }),
+});
+
+export const collections = { chapters, glossary };

@@ -48,6 +48,7 @@ export interface Report {
 
 export interface Catalog {
   reference: Map<string, Resource>;
+  referencePackage: PackageDescriptor;
   territories: Map<string, Territory>;
   reports: Report[];
   /** Warnings: what an editor should know, but that does not stop the build. */
@@ -143,7 +144,7 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
   }
   const warnings = issues.filter((i) => i.severity === 'warning');
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { catalog: { reference: ref.resources, territories, reports, warnings }, issues };
+  return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports, warnings }, issues };
 }
 
 function loadReport(
