@@ -10,4 +10,10 @@ export function decorate(svg: Element, a11y: SvgAccessibility): void {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', a11y.labelledBy);
   svg.setAttribute('aria-describedby', a11y.describedBy);
+  // Plot names its mark groups (« bar », « rule »): inside an image they are not announced,
+  // and a label on an element without a role is invalid ARIA. The text alternative says it all.
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from './chromium.ts';
+import { launch, watchedPage } from '../../src/browser/chromium.ts';
 
 const baseUrl = inject('baseUrl');
 // The chapter that shows the new entries by operator, with its territory switch.

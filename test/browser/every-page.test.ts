@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import { builtHtml, builtPages, DIST } from './site-pages.ts';
+
+const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const pages = builtPages();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('every built page', () => {
+  it('there are pages to check: home, region, report, chapters, methodology…', () => {
+    expect(pages).toEqual(expect.arrayContaining(['/', '/normandie/', '/normandie/2023/', '/normandie/2023/recours-au-cep/', '/methodologie/', '/glossaire/', '/mentions-legales/', '/recherche/']));
+  });
+
+  it.each(pages)('%s: no WCAG 2.1 AA violation (axe-core), no console error, no request to another origin', async (page) => {
+    const { page: tab, requests, consoleErrors } = await watchedPage(browser);
+    await tab.goto(`${baseUrl}${page}`, { waitUntil: 'networkidle' });
+    await tab.addScriptTag({ content: axeSource });
+    const violations = await tab.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
+    await tab.context().close();
+  });
+});
+
+describe('links', () => {
+  it('every internal link and anchor of every page resolves', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      const { document } = parseHTML(builtHtml(page));
+      for (const a of document.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (/^(https?:|mailto:)/.test(href)) continue;
+        const url = new URL(href, `http://site${page}`);
+        const target = url.pathname;
+        const file = target.endsWith('/') ? path.join(DIST, target, 'index.html') : path.join(DIST, target);
+        if (!existsSync(file)) {
+          broken.push(`${page} → ${href}`);
+          continue;
+        }
+        if (url.hash && file.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          const targetDoc = target === page ? document : parseHTML(readFileSync(file, 'utf8')).document;
+          if (!targetDoc.getElementById(id)) broken.push(`${page} → ${href} (ancre absente)`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('INVENTORY items', () => {
+  it('every dataset that holds an INVENTORY item is shown on a page of its report', async () => {
+    const { loadCatalog } = await import('../../src/data/catalog.ts');
+    const { datasetsByItem, inventoryItems } = await import('../../src/data/inventory.ts');
+    const byItem = datasetsByItem(loadCatalog());
+    const shown = new Map<string, Set<string>>();
+    for (const page of pages) {
+      const report = page.split('/').slice(1, 3).join('/');
+      const names = shown.get(report) ?? new Set<string>();
+      for (const m of builtHtml(page).matchAll(/data-dataset="([a-z0-9_]+)"/g)) names.add(m[1]!);
+      shown.set(report, names);
+    }
+    const missing = inventoryItems().flatMap((item) =>
+      (byItem.get(item.id) ?? [`${item.id}: no dataset`]).filter((d) => {
+        const [region, year, name] = d.split('/');
+        return !shown.get(`${region}/${year}`)?.has(name!);
+      }).map((d) => `${item.id} → ${d}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
