@@ -85,9 +85,9 @@ describe('home page', () => {
   it('lists the published reports with a figure bound to the data', async () => {
     const { page, requests, consoleErrors } = await watchedPage(browser);
     await page.goto(`${baseUrl}/`);
-    const link = page.getByRole('link', { name: 'Normandie, 2023' });
-    expect(await link.getAttribute('href')).toBe('/normandie/2023/');
-    expect(await page.locator('.report-list').innerText()).toContain('Nouvelles entrées en CEP : 147\u202f693');
+    const link = page.locator('a[href="/normandie/2023/"]');
+    expect(await link.textContent()).toBe('Rapport 2023');
+    expect(await page.locator('#region-normandie + .report-list').innerText()).toContain('Nouvelles entrées en CEP : 147\u202f693, dont 80,9\u00a0% auprès de Pôle emploi');
     expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
