@@ -13,5 +13,13 @@ export default defineConfig({
     // Native DuckDB stays a Node dependency of the build, never bundled.
     ssr: { external: ['@duckdb/node-api'] },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's own "use astro:head-inject" directive: known and harmless.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
   },
 });

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { getChart } from '../../src/charts/index.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
+import { profileBars, yearBars } from '../../src/charts/dataset-charts.ts';
 import type { ChartContext } from '../../src/charts/spec.ts';
 
 // Rows as the indicator returns them for Normandie 2023 (shares from the seed's counts).
@@ -52,5 +53,33 @@ describe('entries-by-operator chart', () => {
 
   it('rejects an unknown chart by name', () => {
     expect(() => getChart('camembert')).toThrow('Graphique inconnu « camembert » : attendu entries-by-operator');
+  });
+});
+
+describe('dataset charts', () => {
+  it('year-bars: one labelled bar per year and territory, described year by year', () => {
+    const rows = [
+      { territory: '28', territory_label: 'Normandie', year: 2022, files: 989 },
+      { territory: '28', territory_label: 'Normandie', year: 2023, files: 1147 },
+      { territory: '53', territory_label: 'Bretagne', year: 2023, files: null },
+    ];
+    const options = { field: 'files', percent: false };
+    const { document } = parseHTML(`<html><body>${renderSvg(yearBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
+    expect(document.querySelectorAll('rect')).toHaveLength(2);
+    expect([...document.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['989', '1\u202f147', '2022', '2023']));
+    expect(yearBars.describe(rows, options)).toBe('Normandie : 2022 989, 2023 1\u202f147.');
+  });
+
+  it('profile-bars: one bar per category and panel, the largest named in the description', () => {
+    const rows = [
+      { operator: 'apec', operator_label: 'APEC', category_label: 'Trouver un emploi', share: 50 },
+      { operator: 'apec', operator_label: 'APEC', category_label: 'Changer de métier', share: 21 },
+      { operator: 'cap-emploi', operator_label: 'Cap emploi', category_label: 'Trouver un emploi', share: 94 },
+      { operator: 'cap-emploi', operator_label: 'Cap emploi', category_label: 'Changer de métier', share: null },
+    ];
+    const options = { field: 'share', percent: true };
+    const { document } = parseHTML(`<html><body>${renderSvg(profileBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
+    expect(document.querySelectorAll('rect')).toHaveLength(3);
+    expect(profileBars.describe(rows, options)).toBe('APEC : Trouver un emploi en tête (50\u00a0%) ; Cap emploi : Trouver un emploi en tête (94\u00a0%).');
   });
 });

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import { builtPages, DIST } from './site-pages.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search', () => {
+  it('finds a chapter from a word of its text, with the index served by the site itself', async () => {
+    const { page, requests, consoleErrors } = await watchedPage(browser);
+    await page.goto(`${baseUrl}/recherche/`);
+    await page.locator('.pagefind-ui__search-input').fill('Missions locales');
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toMatch(/^\/(normandie|occitanie)\/\d{4}\//);
+    expect(requests.some((u) => u.includes('/pagefind/'))).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('print', () => {
+  const reports = builtPages().filter((p) => /^\/[a-z-]+\/\d{4}\/$/.test(p));
+
+  it.each(reports)('%s: a PDF of the whole report, linked from its home', (report) => {
+    const pdf = readFileSync(path.join(DIST, report, 'rapport.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/StructTreeRoot/); // tagged, for assistive technologies
+    expect(readFileSync(path.join(DIST, report, 'index.html'), 'utf8')).toContain(`href="${report}rapport.pdf"`);
+  });
+});
