@@ -20,6 +20,8 @@ export interface Field {
   decimalChar?: string;
   /** Thousands separator in the file (v2); " " also accepts the no-break spaces. */
   groupChar?: string;
+  /** The codes a field may hold, with their labels (v2 categorical fields). */
+  categories?: (string | number | { value: string | number; label?: string })[];
   constraints?: {
     required?: boolean;
     unique?: boolean;

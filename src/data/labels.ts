@@ -36,6 +36,11 @@ export function labellerFor(catalog: Catalog, report: Report, resource: Resource
   const ownCategories = new Map<string, string>();
   for (const r of report.resources.values())
     if (r.descriptor.cep?.kind === 'categories') for (const row of r.table.rows) ownCategories.set(`${row.dimension}/${row.code}`, String(row.label));
+  // Categorical fields (Table Schema v2) carry their own labels.
+  const fieldCategories = new Map<string, Map<string, string>>();
+  for (const f of resource.descriptor.schema.fields)
+    for (const c of f.categories ?? [])
+      if (typeof c === 'object' && c.label) fieldCategories.set(f.name, (fieldCategories.get(f.name) ?? new Map()).set(String(c.value), c.label));
   const foreignList = new Map<string, string>();
   for (const fk of resource.descriptor.schema.foreignKeys ?? []) if (fk.fields.length === 1) foreignList.set(fk.fields[0]!, fk.reference.resource);
 
@@ -50,6 +55,8 @@ export function labellerFor(catalog: Catalog, report: Report, resource: Resource
       return (reference ? list(reference).get(text) : ownCategories.get(`${dimension}/${text}`)) ?? text;
     }
     if (field === 'dimension') return list('dimensions').get(text) ?? text;
+    const own = fieldCategories.get(field)?.get(text);
+    if (own) return own;
     const target = foreignList.get(field);
     return target ? (list(target).get(text) ?? text) : text;
   };

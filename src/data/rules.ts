@@ -19,6 +19,8 @@ export interface KnownDiscrepancy {
   resources: string[];
   /** What the check found, case by case. */
   findings: string[];
+  /** The cells compared where the check failed: a view of some rows shows only its own. */
+  cells: { file: string; line: number }[];
 }
 
 interface Located {
@@ -89,7 +91,7 @@ const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals + 1
 const show = (x: number) => String(Number(x.toFixed(6)));
 
 /** Evaluates one rule for one binding: undefined when it holds or cannot be checked. */
-function evaluate(rule: Rule, tables: Map<string, Table>, b: Binding): { at: Located; message: string } | string | undefined {
+function evaluate(rule: Rule, tables: Map<string, Table>, b: Binding): { at: Located; cells: Located[]; message: string } | string | undefined {
   const pick = (s: Selector) => select(tables, s, b);
   const one = (name: string, s: Selector): Located | string => {
     const cells = pick(s);
@@ -112,13 +114,13 @@ function evaluate(rule: Rule, tables: Map<string, Table>, b: Binding): { at: Loc
     case 'sum': {
       const v = Number(value!.value);
       const expected = sum(parts);
-      return differs(v, expected) ? { at: value!, message: `${show(v)} publié, somme des parties ${show(expected)} (écart ${show(v - expected)})` } : undefined;
+      return differs(v, expected) ? { at: value!, cells: [value!, ...parts], message: `${show(v)} publié, somme des parties ${show(expected)} (écart ${show(v - expected)})` } : undefined;
     }
     case 'equal': {
       const v = Number(value!.value);
       const o = Number(other!.value);
       return differs(v, o)
-        ? { at: value!, message: `${show(v)} ici, ${show(o)} dans ${quote(rule.other.resource)} (${other!.file}:${other!.line}) (écart ${show(v - o)})` }
+        ? { at: value!, cells: [value!, other!], message: `${show(v)} ici, ${show(o)} dans ${quote(rule.other.resource)} (${other!.file}:${other!.line}) (écart ${show(v - o)})` }
         : undefined;
     }
     case 'ratio': {
@@ -129,12 +131,12 @@ function evaluate(rule: Rule, tables: Map<string, Table>, b: Binding): { at: Loc
       const exact = (sum(numerator) / den) * rule.scale;
       const expected = round(exact, rule.decimals);
       return differs(v, expected)
-        ? { at: value!, message: `${show(v)} publié, ${show(sum(numerator))} / ${show(den)} × ${rule.scale} = ${show(round(exact, rule.decimals + 2))}, soit ${show(expected)} arrondi` }
+        ? { at: value!, cells: [value!, ...numerator, ...denominator], message: `${show(v)} publié, ${show(sum(numerator))} / ${show(den)} × ${rule.scale} = ${show(round(exact, rule.decimals + 2))}, soit ${show(expected)} arrondi` }
         : undefined;
     }
     case 'shares-100': {
       const total = sum(parts);
-      return differs(total, 100) ? { at: parts[0]!, message: `les parts totalisent ${show(total)} % au lieu de 100 % (tolérance ${show(tolerance)})` } : undefined;
+      return differs(total, 100) ? { at: parts[0]!, cells: parts, message: `les parts totalisent ${show(total)} % au lieu de 100 % (tolérance ${show(tolerance)})` } : undefined;
     }
   }
 }
@@ -156,6 +158,7 @@ export function checkRules(
     ids.add(rule.id);
     if (!wellFormed(rule, r, json, tables, pkg, issues)) return;
     const findings: string[] = [];
+    const cells: { file: string; line: number }[] = [];
     for (const b of bindings(rule, tables)) {
       const result = evaluate(rule, tables, b);
       if (result === undefined) continue;
@@ -165,6 +168,7 @@ export function checkRules(
         continue;
       }
       findings.push(`${result.message}${where}`);
+      cells.push(...result.cells.map(({ file, line }) => ({ file, line })));
       issues.push({
         file: result.at.file,
         line: result.at.line,
@@ -182,6 +186,7 @@ export function checkRules(
         explanation: rule.knownDiscrepancy,
         resources: [...new Set(selectorsOf(rule).map(([, s]) => s.resource))],
         findings,
+        cells,
       });
   });
   return known;

@@ -80,6 +80,7 @@ describe('consistency rules', () => {
         explanation: 'Le rapport imprime ce total.',
         resources: ['cep_entries'],
         findings: ['147694 publié, somme des parties 147693 (écart 1) [territory=28]'],
+        cells: [13, 8, 9, 10, 11, 12].map((line) => ({ file: csv, line })),
       },
     ]);
   });
