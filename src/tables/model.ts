@@ -9,7 +9,7 @@ import type { Field } from '../data/descriptors.ts';
 import type { Resource } from '../data/catalog.ts';
 import type { Labeller } from '../data/labels.ts';
 import type { Cell, Row } from '../data/table.ts';
-import { decimalsOf, formatInteger, formatPercent, formatPublished, MISSING } from '../format/number.ts';
+import { decimalsOf, formatInteger, formatPercent, formatPublished, formatWithUnit, MISSING } from '../format/number.ts';
 
 export interface TableCell {
   text: string;
@@ -107,6 +107,36 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
   };
 }
 
+/** Quoted figures: what is measured, then the figure with its unit and the report's caution. */
+function keyFiguresModel(resource: Resource, label: Labeller): TableModel {
+  const rows = resource.table.rows;
+  const extra = ['territory', 'year', 'operator', 'source'].filter((f) => varies(rows, f) && !isEmpty(rows, f));
+  const fields = resource.descriptor.schema.fields;
+  return {
+    stub: 'Ce qui est mesuré',
+    columns: [{ label: 'Valeur', numeric: true }, ...extra.map((f) => ({ label: fields.find((x) => x.name === f)?.title ?? f, numeric: false }))],
+    groups: [
+      {
+        rows: rows.map((row) => ({
+          header: String(row.label),
+          cells: [
+            { text: `${row.qualifier ? `${String(row.qualifier)} ` : ''}${formatWithUnit(row.value as number, String(row.unit))}`, value: String(row.value) },
+            ...extra.map((f) => (row[f] === null ? { text: '', value: '' } : formatCell(fields.find((x) => x.name === f)!, row[f] ?? null, label, row))),
+          ],
+        })),
+      },
+    ],
+    totals: [],
+  };
+}
+
 export function tableModel(resource: Resource, label: Labeller): TableModel {
-  return resource.descriptor.cep?.kind === 'beneficiary-profile' ? pivotModel(resource, label) : listModel(resource, label);
+  switch (resource.descriptor.cep?.kind) {
+    case 'beneficiary-profile':
+      return pivotModel(resource, label);
+    case 'key-figures':
+      return keyFiguresModel(resource, label);
+    default:
+      return listModel(resource, label);
+  }
 }
