@@ -6,8 +6,11 @@ import { z } from 'astro/zod';
  * Chapters of the reports: content/reports/<region-slug>/<year>/<NN>-<name>.mdx.
  * The path says which report a chapter belongs to; the number gives its place in the plan.
  */
+// CEP_CONTENT_DIR lets tests build the site from a modified copy of the chapters.
+const contentDir = process.env.CEP_CONTENT_DIR ?? './content';
+
 const chapters = defineCollection({
-  loader: glob({ pattern: '*/*/*.mdx', base: './content/reports' }),
+  loader: glob({ pattern: '*/*/*.mdx', base: `${contentDir}/reports` }),
   schema: z.object({
     /** Chapter title, as shown in the table of contents. */
     title: z.string().min(1),
@@ -18,7 +21,7 @@ const chapters = defineCollection({
 
 /** Acronyms and terms of the field, in content/glossaire.json. */
 const glossary = defineCollection({
-  loader: file('./content/glossaire.json'),
+  loader: file(`${contentDir}/glossaire.json`),
   schema: z.object({
     /** As written in the reports (« PTP »). */
     term: z.string().min(1),
