@@ -1,19 +1,23 @@
 /**
  * DuckDB-WASM in the reader's browser, loaded on demand (dynamic import) and self-hosted:
- * the wasm and worker files are bundled by Vite from the npm package. Tables are loaded from
- * the report's published Data Package, with the same SQL the build uses.
+ * the wasm and worker files are bundled by Vite from the npm package. A report's tables are
+ * loaded from its published Data Package, each report in a schema of its own, with the same
+ * SQL the build uses; the explorer loads its views the same way.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { PackageDescriptor } from '../data/descriptors.ts';
+import type { Field, PackageDescriptor } from '../data/descriptors.ts';
 import { bindParams, getIndicator, type IndicatorRow, type ParamValues } from '../indicators/definitions.ts';
-import { createTableSql } from './load-sql.ts';
+import { createTableSql, identifier, literal } from './load-sql.ts';
+
+export type Row = Record<string, string | number | null>;
 
 let database: Promise<duckdb.AsyncDuckDB> | undefined;
 const connections = new Map<string, Promise<duckdb.AsyncDuckDBConnection>>();
 
-function instantiate(): Promise<duckdb.AsyncDuckDB> {
+/** The engine, instantiated once per page. */
+export function engine(): Promise<duckdb.AsyncDuckDB> {
   database ??= (async () => {
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
     await db.instantiate(new URL(wasmUrl, location.href).href);
@@ -22,42 +26,82 @@ function instantiate(): Promise<duckdb.AsyncDuckDB> {
   return database;
 }
 
-async function fetchOk(url: URL): Promise<Response> {
+async function fetchText(url: URL): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname} : HTTP ${response.status}`);
-  return response;
+  return response.text();
 }
 
-/** One connection per published package (a report page shows one report). */
-async function open(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> {
-  const db = await instantiate();
-  const base = new URL(packageUrl, location.href);
-  const pkg = (await (await fetchOk(base)).json()) as PackageDescriptor;
-  const connection = await db.connect();
-  for (const resource of pkg.resources) {
-    const file = `${pkg.name}/${resource.path}`;
-    await db.registerFileText(file, await (await fetchOk(new URL(resource.path, base))).text());
-    await connection.query(createTableSql(resource.name, resource.schema, file));
+/** One connection per published package, its search path set to the package's schema. */
+function openPackage(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> {
+  let connection = connections.get(packageUrl);
+  if (!connection) {
+    connection = (async () => {
+      const db = await engine();
+      const base = new URL(packageUrl, location.href);
+      const pkg = JSON.parse(await fetchText(base)) as PackageDescriptor;
+      const c = await db.connect();
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${identifier(pkg.name)}`);
+      for (const resource of pkg.resources) {
+        const file = `${pkg.name}/${resource.path}`;
+        await db.registerFileText(file, await fetchText(new URL(resource.path, base)));
+        await c.query(createTableSql(resource.name, resource.schema, file, pkg.name));
+      }
+      await c.query(`SET search_path = ${literal(pkg.name)}`);
+      return c;
+    })();
+    connections.set(packageUrl, connection);
   }
   return connection;
 }
 
-export async function runIndicator(
-  packageUrl: string,
-  indicatorId: string,
-  params: ParamValues,
-): Promise<IndicatorRow[]> {
-  let connection = connections.get(packageUrl);
-  if (!connection) {
-    connection = open(packageUrl);
-    connections.set(packageUrl, connection);
-  }
-  const indicator = getIndicator(indicatorId);
-  const statement = await (await connection).prepare(indicator.sql);
+async function run(connection: duckdb.AsyncDuckDBConnection, sql: string, params: (string | number)[]): Promise<Row[]> {
+  const statement = await connection.prepare(sql);
   try {
-    const result = await statement.query(...bindParams(indicator, params));
-    return result.toArray().map((row) => row.toJSON() as IndicatorRow);
+    const result = await statement.query(...params);
+    return result.toArray().map((row) => row.toJSON() as Row);
   } finally {
     await statement.close();
   }
+}
+
+/** An indicator of a report, computed from its published data with the SQL of the build. */
+export async function runIndicator(packageUrl: string, indicatorId: string, params: ParamValues): Promise<IndicatorRow[]> {
+  const indicator = getIndicator(indicatorId);
+  return (await run(await openPackage(packageUrl), indicator.sql, bindParams(indicator, params))) as IndicatorRow[];
+}
+
+let explorer: Promise<duckdb.AsyncDuckDBConnection> | undefined;
+const views = new Map<string, Promise<void>>();
+
+function explorerConnection(): Promise<duckdb.AsyncDuckDBConnection> {
+  explorer ??= engine().then(async (db) => {
+    const c = await db.connect();
+    await c.query('CREATE SCHEMA IF NOT EXISTS explorateur');
+    await c.query(`SET search_path = 'explorateur'`);
+    return c;
+  });
+  return explorer;
+}
+
+/** Loads one explorer view (a CSV published by the site) as a table of the explorer's schema. */
+export function loadView(table: string, csvUrl: string, fields: Pick<Field, 'name' | 'type'>[]): Promise<void> {
+  void explorerConnection();
+  let view = views.get(table);
+  if (!view) {
+    view = (async () => {
+      const db = await engine();
+      const c = await explorer!;
+      const file = `explorateur/${table}.csv`;
+      await db.registerFileText(file, await fetchText(new URL(csvUrl, location.href)));
+      await c.query(createTableSql(table, { fields: fields as Field[] }, file, 'explorateur'));
+    })();
+    views.set(table, view);
+  }
+  return view;
+}
+
+/** A query over the explorer's views: the SQL is built from an allowlist, values are bound. */
+export async function queryViews(sql: string, params: (string | number)[]): Promise<Row[]> {
+  return run(await explorerConnection(), sql, params);
 }

@@ -15,8 +15,14 @@ const duckdbTypes: Record<FieldType, string> = {
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const identifier = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-/** `file` is a path (Node) or a registered file name (browser); both are ours, never user input. */
-export function createTableSql(table: string, schema: TableSchema, file: string): string {
+/**
+ * `file` is a path (Node) or a registered file name (browser); both are ours, never user input.
+ * `inSchema` puts the table in a schema of its own: the browser holds several reports at once.
+ */
+export function createTableSql(table: string, schema: Pick<TableSchema, 'fields'>, file: string, inSchema?: string): string {
   const columns = schema.fields.map((f) => `${literal(f.name)}: ${literal(duckdbTypes[f.type])}`).join(', ');
-  return `CREATE TABLE ${identifier(table)} AS SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ',', quote = '"', nullstr = '', columns = {${columns}})`;
+  const name = inSchema ? `${identifier(inSchema)}.${identifier(table)}` : identifier(table);
+  return `CREATE TABLE ${name} AS SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ',', quote = '"', nullstr = '', columns = {${columns}})`;
 }
+
+export { identifier, literal };

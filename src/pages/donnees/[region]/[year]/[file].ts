@@ -5,10 +5,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCatalog } from '../../../../data/catalog.ts';
 import { publishedCsv, publishedPackage, publishedResources } from '../../../../data/publish.ts';
+import { parquetOf } from '../../../../engine/node.ts';
 
-export const getStaticPaths = (() => {
+export const getStaticPaths = (async () => {
   const catalog = loadCatalog();
-  return catalog.reports.flatMap((report) => {
+  const paths = await Promise.all(catalog.reports.map(async (report) => {
     const params = { region: report.region.slug, year: String(report.year) };
     return [
       { params: { ...params, file: 'datapackage.json' }, props: { body: JSON.stringify(publishedPackage(catalog, report), null, 2) } },
@@ -16,8 +17,16 @@ export const getStaticPaths = (() => {
         params: { ...params, file: `${resource.descriptor.name}.csv` },
         props: { body: publishedCsv(resource) },
       })),
+      // Parquet for the report's own datasets: written at build time by native DuckDB.
+      ...(await Promise.all(
+        [...report.resources.values()].map(async (resource) => ({
+          params: { ...params, file: `${resource.descriptor.name}.parquet` },
+          props: { body: await parquetOf(resource) },
+        })),
+      )),
     ];
-  });
+  }));
+  return paths.flat();
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string | Uint8Array }).body as BodyInit);

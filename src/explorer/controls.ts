@@ -1,0 +1,71 @@
+/**
+ * The explorer's controls as HTML, from the state: the same markup prerendered by the server
+ * and redrawn by the browser. Every text is escaped.
+ */
+import type { ExplorerView } from './views.ts';
+import type { ExplorerState, TableState } from './query.ts';
+import { escapeHtml } from './render.ts';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+}
+
+export interface IndicatorChoice {
+  id: string;
+  label: string;
+}
+
+export interface ReportChoice {
+  id: string;
+  label: string;
+  region: string;
+  regionLabel: string;
+  year: number;
+  packageUrl: string;
+  /** Operator code → name in the report's year and region. */
+  operators: Record<string, string>;
+}
+
+const option = (value: string, label: string, selected: boolean) =>
+  `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+
+export function tableControlsHtml(views: ExplorerView[], view: ExplorerView, state: TableState, facets: Record<string, FacetValue[]>): string {
+  const viewSelect = `<label class="control">Jeu de données <select name="vue" data-control="view">${views
+    .map((v) => option(v.id, v.title, v.id === view.id))
+    .join('')}</select></label>`;
+  const filters = view.fields
+    .filter((f) => f.role === 'facet' && (facets[f.name]?.length ?? 0) > 1)
+    .map((f) => {
+      const chosen = new Set(state.filters[f.name] ?? []);
+      const size = Math.min(6, facets[f.name]!.length);
+      return `<label class="control">${escapeHtml(f.title)}<select multiple size="${size}" data-control="filter" data-field="${escapeHtml(f.name)}">${facets[f.name]!
+        .map((v) => option(v.value, v.label, chosen.has(v.value)))
+        .join('')}</select></label>`;
+    })
+    .join('');
+  const groups = view.fields
+    .filter((f) => f.role === 'facet')
+    .map(
+      (f) =>
+        `<label class="check"><input type="checkbox" data-control="group" value="${escapeHtml(f.name)}"${state.group.includes(f.name) ? ' checked' : ''} /> ${escapeHtml(f.title)}</label>`,
+    )
+    .join('');
+  return `${viewSelect}
+<fieldset class="filters"><legend>Filtrer (Ctrl ou Maj pour plusieurs valeurs)</legend>${filters || '<p>Aucun filtre pour ce jeu de données.</p>'}</fieldset>
+<fieldset class="groups"><legend>Regrouper par</legend>${groups}</fieldset>
+<label class="control">Rechercher dans les libellés <input type="search" data-control="search" value="${escapeHtml(state.search ?? '')}" /></label>`;
+}
+
+export function indicatorControlsHtml(indicators: IndicatorChoice[], reports: ReportChoice[], state: Extract<ExplorerState, { mode: 'indicator' }> | undefined): string {
+  const years = [...new Set(reports.map((r) => String(r.year)))].sort();
+  const regions = [...new Map(reports.map((r) => [r.region, r.regionLabel])).entries()];
+  const compare = state?.compare ?? 'regions';
+  return `<label class="control">Indicateur <select data-control="indicator">${indicators.map((i) => option(i.id, i.label, i.id === state?.indicator)).join('')}</select></label>
+<fieldset class="groups"><legend>Comparer</legend>
+<label class="check"><input type="radio" name="comparer" value="regions" data-control="compare"${compare === 'regions' ? ' checked' : ''} /> les régions, pour une année</label>
+<label class="check"><input type="radio" name="comparer" value="years" data-control="compare"${compare === 'years' ? ' checked' : ''} /> les années, pour une région</label>
+</fieldset>
+<label class="control">Année <select data-control="year">${years.map((y) => option(y, y, state?.compare === 'regions' && state.at === y)).join('')}</select></label>
+<label class="control">Région <select data-control="region">${regions.map(([code, label]) => option(code, label, state?.compare === 'years' && state.at === code)).join('')}</select></label>`;
+}

@@ -1,0 +1,16 @@
+/** The explorer's views: /donnees/explorateur/<view>.csv, loaded by DuckDB-WASM in the browser. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { stringify } from 'csv-stringify/sync';
+import { loadCatalog } from '../../../data/catalog.ts';
+import { reportsWithChapters } from '../../../components/chapters.ts';
+import { explorerViews } from '../../../explorer/views.ts';
+
+export const getStaticPaths = (async () => {
+  const catalog = loadCatalog();
+  return explorerViews(catalog, await reportsWithChapters(catalog.reports)).map(({ view, rows, columns }) => ({
+    params: { view: view.id },
+    props: { body: stringify(rows, { header: true, columns, cast: { boolean: String, number: String } }) },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { resultCsv } from '../../src/explorer/download.ts';
+import { buildQueries, InvalidState, parseState, stateToSearch, type TableState } from '../../src/explorer/query.ts';
+import type { ExplorerView } from '../../src/explorer/views.ts';
+
+const view: ExplorerView = {
+  id: 'tous--cep-entries-by-operator',
+  title: 'Entrées',
+  table: 'v_tous_cep_entries_by_operator',
+  csv: '/x.csv',
+  notes: [],
+  sources: [],
+  fields: [
+    { name: 'territory', title: 'Territoire', type: 'string', role: 'facet', label: 'territory_label' },
+    { name: 'year', title: 'Année', type: 'integer', role: 'facet' },
+    { name: 'entries', title: 'Entrées', type: 'integer', role: 'measure' },
+    { name: 'share_published', title: 'Part (%)', type: 'number', role: 'measure', percent: true },
+  ],
+};
+const parse = (search: string) => parseState(search, [view], ['cep-entries-total'], view.id);
+
+describe('explorer state', () => {
+  it('round-trips through the URL', () => {
+    const state: TableState = { mode: 'table', view: view.id, filters: { territory: ['28', 'FRM'] }, group: ['territory'], sort: { field: 'entries', desc: true }, search: 'pôle', page: 2 };
+    expect(parse(stateToSearch(state, view.id))).toEqual(state);
+  });
+
+  it('refuses what is not in the allowlist', () => {
+    for (const bad of ['?vue=autre', '?f.entries=3', '?f.inconnu=1', '?grouper=entries', '?tri=territory;DROP', '?tri=entries:up', '?page=-1', '?page=1e9', `?q=${'x'.repeat(201)}`, '?indicateur=x', '?indicateur=cep-entries-total&comparer=regions&annee=2023;'])
+      expect(() => parse(bad), bad).toThrow(InvalidState);
+  });
+
+  it('binds every value and writes only allowlisted names into the SQL', () => {
+    const state = parse(`?f.territory=${encodeURIComponent("28' OR 1=1 --")}&q=${encodeURIComponent("'; DROP")}&page=3`) as TableState;
+    const q = buildQueries(state, view);
+    expect(q.rows.sql).not.toContain('OR 1=1');
+    expect(q.rows.sql).not.toContain('DROP');
+    expect(q.rows.params).toEqual(["28' OR 1=1 --", "'; drop", 50]);
+    expect(q.rows.sql).toBe(
+      'SELECT "territory", "territory_label", CAST("year" AS DOUBLE) AS "year", CAST("entries" AS DOUBLE) AS "entries", CAST("share_published" AS DOUBLE) AS "share_published" FROM explorateur."v_tous_cep_entries_by_operator" WHERE CAST("territory" AS VARCHAR) IN (?) AND (contains(lower(coalesce("territory_label", \'\')), ?)) ORDER BY "territory", "year" LIMIT 25 OFFSET ?',
+    );
+  });
+
+  it('never sums a percentage when grouping', () => {
+    const q = buildQueries(parse('?grouper=territory'), view);
+    expect(q.columns.map((c) => c.name)).toEqual(['territory', 'entries', 'lignes']);
+  });
+});
+
+describe('explorer downloads', () => {
+  const columns = [
+    { name: 'territory', title: 'Territoire', label: 'territory_label', numeric: false, percent: false },
+    { name: 'share', title: 'Part', numeric: true, percent: true },
+  ];
+  const rows = [{ territory: '28', territory_label: '=HYPERLINK("http://x")', share: 80.9 }];
+
+  it('writes UTF-8 CSV with the labels, and neutralises formula-like cells', () => {
+    expect(resultCsv(columns, rows, false)).toBe('territory,territory_libelle,share\r\n28,"\'=HYPERLINK(""http://x"")",80.9\r\n');
+  });
+
+  it('writes a CSV for French Excel: BOM, semicolons, decimal commas', () => {
+    expect(resultCsv(columns, rows, true)).toBe('\ufeffterritory;territory_libelle;share\r\n28;"\'=HYPERLINK(""http://x"")";80,9\r\n');
+  });
+});
