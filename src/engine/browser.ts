@@ -55,14 +55,16 @@ function openPackage(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> 
   return connection;
 }
 
+// Prepared once per connection and SQL text: the explorer runs the same few shapes again and again.
+const prepared = new WeakMap<duckdb.AsyncDuckDBConnection, Map<string, Promise<duckdb.AsyncPreparedStatement>>>();
+
 async function run(connection: duckdb.AsyncDuckDBConnection, sql: string, params: (string | number)[]): Promise<Row[]> {
-  const statement = await connection.prepare(sql);
-  try {
-    const result = await statement.query(...params);
-    return result.toArray().map((row) => row.toJSON() as Row);
-  } finally {
-    await statement.close();
-  }
+  let statements = prepared.get(connection);
+  if (!statements) prepared.set(connection, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+  const result = await (await statement).query(...params);
+  return result.toArray().map((row) => row.toJSON() as Row);
 }
 
 /** An indicator of a report, computed from its published data with the SQL of the build. */

@@ -51,7 +51,7 @@ export function startExplorer(root: HTMLElement): void {
     return f;
   }
 
-  async function showTable(duck: Engine, s: TableState, mine: number): Promise<void> {
+  async function showTable(duck: Engine, s: TableState, mine: number, redrawControls: boolean): Promise<void> {
     const v = view(s.view);
     status.textContent = 'Chargement des données…';
     await duck.loadView(v.table, v.csv, viewColumns(v));
@@ -60,7 +60,11 @@ export function startExplorer(root: HTMLElement): void {
     const started = performance.now();
     const [rows, count, totals] = await Promise.all([q.rows, q.count, q.totals].map((x) => duck.queryViews(x.sql, x.params)));
     if (mine !== run) return;
-    part('controls').innerHTML = tableControlsHtml(boot.views, v, s, f);
+    // A filter, group or search the reader just set is already shown as such: no redraw, no lost focus.
+    if (redrawControls || part('controls').dataset.view !== v.id) {
+      part('controls').innerHTML = tableControlsHtml(boot.views, v, s, f);
+      part('controls').dataset.view = v.id;
+    }
     const result: Result = { columns: q.columns, rows: rows!, totals: totals![0], count: Number(count![0]!.n), page: s.page, pageSize: PAGE_SIZE, sort: s.sort };
     part('result').innerHTML = resultHtml(result, v.title);
     part('count').textContent = pageText(result);
@@ -99,6 +103,7 @@ export function startExplorer(root: HTMLElement): void {
       ...(s.compare === 'years' ? [{ name: 'variation', title: 'Évolution sur un an (%)', numeric: true, percent: true, digits: 1 }] : []),
     ];
     part('controls').innerHTML = indicatorControlsHtml(boot.indicators, boot.reports, s);
+    delete part('controls').dataset.view;
     const result: Result = { columns, rows, count: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
     part('result').innerHTML = resultHtml(result, `${indicator.label} — ${s.compare === 'regions' ? `régions, ${s.at}` : `${reports[0]?.regionLabel ?? s.at}, par année`}`);
     part('count').textContent = pageText(result);
@@ -110,7 +115,7 @@ export function startExplorer(root: HTMLElement): void {
     root.dataset.ready = 'indicator';
   }
 
-  async function apply(next: ExplorerState): Promise<void> {
+  async function apply(next: ExplorerState, redrawControls = true): Promise<void> {
     state = next;
     const mine = ++run;
     delete root.dataset.ready;
@@ -119,16 +124,16 @@ export function startExplorer(root: HTMLElement): void {
     try {
       if (!engine) status.textContent = 'Chargement du moteur de calcul (environ 5 Mo)…';
       const duck = await loadEngine();
-      if (next.mode === 'table') await showTable(duck, next, mine);
+      if (next.mode === 'table') await showTable(duck, next, mine, redrawControls);
       else await showIndicator(duck, next, mine);
     } catch (error) {
       if (mine === run) showError((error as Error).message);
     }
   }
 
-  function go(next: ExplorerState): void {
+  function go(next: ExplorerState, fromControl = false): void {
     history.pushState(null, '', `/donnees/${stateToSearch(next, boot.defaultView)}`);
-    void apply(next);
+    void apply(next, !fromControl);
   }
 
   function current(): ExplorerState {
@@ -144,7 +149,7 @@ export function startExplorer(root: HTMLElement): void {
       if (control === 'filter') s.filters[target.dataset.field!] = [...target.selectedOptions].map((o) => o.value);
       if (control === 'group') s.group = [...root.querySelectorAll<HTMLInputElement>('[data-control="group"]:checked')].map((c) => c.value);
       if (control === 'group') s.sort = undefined;
-      if (control === 'filter' || control === 'group') go(s);
+      if (control === 'filter' || control === 'group') go(s, true);
       return;
     }
     const value = (name: string) => root.querySelector<HTMLInputElement & HTMLSelectElement>(`[data-control="${name}"]${name === 'compare' ? ':checked' : ''}`)!.value;
@@ -157,7 +162,7 @@ export function startExplorer(root: HTMLElement): void {
     const target = event.target as HTMLInputElement;
     if (target.dataset.control !== 'search' || state.mode !== 'table') return;
     clearTimeout(typing);
-    typing = setTimeout(() => go({ ...(state as TableState), search: target.value || undefined, page: 1 }), 300);
+    typing = setTimeout(() => go({ ...(state as TableState), search: target.value || undefined, page: 1 }, true), 300);
   });
 
   root.addEventListener('click', (event) => {

@@ -42,7 +42,7 @@ describe('explorer state', () => {
   });
 
   it('never sums a percentage when grouping', () => {
-    const q = buildQueries(parse('?grouper=territory'), view);
+    const q = buildQueries(parse('?grouper=territory') as TableState, view);
     expect(q.columns.map((c) => c.name)).toEqual(['territory', 'entries', 'lignes']);
   });
 });
