@@ -18,6 +18,22 @@ interface Boot {
 
 type Engine = typeof import('../engine/browser.ts');
 
+/** A chart of the result where one fits: one bar per line, drawn by Plot with the reports' specs. */
+async function drawChart(target: HTMLElement, rows: { label: string; panel?: string; value: number | null }[], percent: boolean, title: string): Promise<void> {
+  const data = rows.filter((r) => r.value !== null);
+  if (data.length < 2 || data.length > 40) {
+    target.innerHTML = '';
+    return;
+  }
+  const [{ profileBars }, { decorate }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/accessibility.ts'), import('@observablehq/plot')]);
+  const labelled = data.map((r) => ({ category_label: r.label, ...(r.panel ? { territory: r.panel, territory_label: r.panel } : {}), value: r.value }));
+  const options = { field: 'value', percent };
+  const svg = Plot.plot({ ...profileBars.plot(labelled, options), figure: false });
+  target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(profileBars.describe(labelled, options))}</p></figure>`;
+  decorate(svg, { labelledBy: 'explorer-chart-title', describedBy: 'explorer-chart-alt' });
+  target.querySelector('.chart-svg')!.append(svg);
+}
+
 export function startExplorer(root: HTMLElement): void {
   const boot = JSON.parse(root.dataset.state!) as Boot;
   const part = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
@@ -68,7 +84,11 @@ export function startExplorer(root: HTMLElement): void {
     const result: Result = { columns: q.columns, rows: rows!, totals: totals![0], count: Number(count![0]!.n), page: s.page, pageSize: PAGE_SIZE, sort: s.sort };
     part('result').innerHTML = resultHtml(result, v.title);
     part('count').textContent = pageText(result);
-    part('chart').innerHTML = '';
+    const measure = q.columns.find((c) => c.numeric && !c.percent && c.name !== 'lignes' && !s.group.includes(c.name));
+    if (s.group.length === 1 && measure) {
+      const g = q.columns[0]!;
+      await drawChart(part('chart'), rows!.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
+    } else part('chart').innerHTML = '';
     part('notes').innerHTML = [...v.notes.map((n) => `<p><span class="notes-label">Note :</span> ${escapeHtml(n)}</p>`), `<p><span class="notes-label">Sources :</span> ${escapeHtml(v.sources.join(' ; '))}</p>`].join('');
     root.querySelector<HTMLButtonElement>('[data-control="previous"]')!.disabled = s.page <= 1;
     root.querySelector<HTMLButtonElement>('[data-control="next"]')!.disabled = s.page * PAGE_SIZE >= result.count;
@@ -104,6 +124,12 @@ export function startExplorer(root: HTMLElement): void {
     ];
     part('controls').innerHTML = indicatorControlsHtml(boot.indicators, boot.reports, s);
     delete part('controls').dataset.view;
+    await drawChart(
+      part('chart'),
+      rows.map((r) => ({ label: r.operator ? String(r.operator) : String(r.report), panel: r.operator ? String(r.report) : undefined, value: r.value as number | null })),
+      indicator.unit === 'percent',
+      indicator.label,
+    );
     const result: Result = { columns, rows, count: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
     part('result').innerHTML = resultHtml(result, `${indicator.label} — ${s.compare === 'regions' ? `régions, ${s.at}` : `${reports[0]?.regionLabel ?? s.at}, par année`}`);
     part('count').textContent = pageText(result);

@@ -51,6 +51,7 @@ describe('explorer', () => {
     await ready(page);
     const entries = (await column(page, 'entries')).map(Number);
     expect(entries.reduce((a, b) => a + b, 0)).toBe(2 * 147693); // the operators and their total
+    expect(await page.locator('[data-role="chart"] svg[role="img"] rect').count()).toBe(6); // drawn by Plot in the browser
     await page.locator('button[data-sort="entries"]').click();
     await page.waitForURL((u) => decodeURIComponent(u.search).includes('tri=entries:asc'));
     await ready(page);
