@@ -14,6 +14,8 @@ export default defineConfig({
     ssr: { external: ['@duckdb/node-api'] },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     build: {
+      // Scripts stay in files of their own: the Content-Security-Policy allows no inline script.
+      assetsInlineLimit: 0,
       rollupOptions: {
         // MDX modules carry Astro's own "use astro:head-inject" directive: known and harmless.
         onwarn(warning, warn) {

@@ -25,5 +25,11 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  // Content-Security-Policy violations, as the page itself sees them.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   return { page, requests, consoleErrors };
 }

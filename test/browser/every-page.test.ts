@@ -23,19 +23,31 @@ describe('every built page', () => {
     expect(pages).toEqual(expect.arrayContaining(['/', '/normandie/', '/normandie/2023/', '/normandie/2023/recours-au-cep/', '/methodologie/', '/glossaire/', '/mentions-legales/', '/recherche/']));
   });
 
-  it.each(pages)('%s: no WCAG 2.1 AA violation (axe-core), no console error, no request to another origin', async (page) => {
+  it.each(pages)('%s: no WCAG 2.1 AA violation (axe-core), no CSP violation, no console error, no request to another origin', async (page) => {
     const { page: tab, requests, consoleErrors } = await watchedPage(browser);
     await tab.goto(`${baseUrl}${page}`, { waitUntil: 'networkidle' });
-    await tab.addScriptTag({ content: axeSource });
+    await tab.evaluate(axeSource); // through DevTools, so that the page's CSP stays in force for the page itself
     const violations = await tab.evaluate(async () => {
       // @ts-expect-error axe is injected above
       const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     });
     expect(violations).toEqual([]);
+    expect(await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
     await tab.context().close();
+  });
+});
+
+describe('security', () => {
+  it.each(pages)('%s: carries the Content-Security-Policy and no inline script', (page) => {
+    const { document } = parseHTML(builtHtml(page));
+    const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    const inline = [...document.querySelectorAll('script:not([src])')].filter((s) => s.getAttribute('type') !== 'application/json');
+    expect(inline.map((s) => s.outerHTML.slice(0, 80))).toEqual([]);
   });
 });
 

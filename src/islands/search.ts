@@ -1,0 +1,10 @@
+/** Starts Pagefind's search UI (loaded by the page from /pagefind/, an index built with the site). */
+declare const PagefindUI: new (options: Record<string, unknown>) => unknown;
+
+export function startSearch(selector: string): void {
+  new PagefindUI({
+    element: selector,
+    showSubResults: true,
+    translations: { placeholder: 'Rechercher un mot, un opérateur, un dispositif…', zero_results: 'Aucun résultat pour [SEARCH_TERM]' },
+  });
+}
