@@ -62,3 +62,17 @@ describe('explorer downloads', () => {
     expect(resultCsv(columns, rows, true)).toBe('\ufeffterritory;territory_libelle;share\r\n28;"\'=HYPERLINK(""http://x"")";80,9\r\n');
   });
 });
+
+describe('explorer rendering', () => {
+  it('shows labels and values that contain markup as text', async () => {
+    const { resultHtml } = await import('../../src/explorer/render.ts');
+    const html = resultHtml(
+      { columns: [{ name: 'territory', title: '<i>Territoire</i>', label: 'territory_label', numeric: false, percent: false }], rows: [{ territory: '28', territory_label: '<script>alert(1)</script>' }], count: 1, page: 1, pageSize: 25 },
+      'Légende <b>',
+    );
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;i&gt;Territoire&lt;/i&gt;');
+    expect(html).toContain('Légende &lt;b&gt;');
+    expect(html).not.toMatch(/<script|<i>|<b>/);
+  });
+});
