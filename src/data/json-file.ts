@@ -44,6 +44,8 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
     issues.push({ file, line: 1, column: 1, severity: 'error', message: 'fichier introuvable' });
     return undefined;
   }
+  // Windows' Notepad starts files with a byte order mark: invisible, harmless, dropped.
+  if (text.startsWith('\ufeff')) text = text.slice(1);
   const errors: ParseError[] = [];
   const value = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -111,7 +113,8 @@ export function checkAgainst(
   for (const e of errors) {
     if (e.keyword === 'enum') e.params = { allowedValues: allowed.get(e.instancePath) };
     else if (allowed.has(e.instancePath)) continue;
-    const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (e.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
     const message = `${what} : ${describeAjvError(e)}`;
     const key = `${e.instancePath}|${message}`;
     if (seen.has(key)) continue;

@@ -24,9 +24,29 @@ export interface Table {
 
 const EXCEL_HINT = 'depuis Excel, enregistrez-le au format « CSV UTF-8 », ou déclarez "encoding": "windows-1252" dans la ressource';
 
+const firstNonAsciiLine = (bytes: Buffer) => bytes.subarray(0, bytes.findIndex((b) => b >= 0x80)).toString('latin1').split('\n').length;
+
 function decode(bytes: Buffer, encoding: string, file: string, issues: DataIssue[]): string | undefined {
   const label = encoding === 'utf-8-sig' ? 'utf-8' : encoding;
-  if (label !== 'utf-8') return new TextDecoder(label).decode(bytes);
+  if (label !== 'utf-8') {
+    // A file saved in UTF-8 but declared Windows-1252 would be published with « Ã© » for « é ».
+    if (bytes.some((b) => b >= 0x80)) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        issues.push({
+          file,
+          line: firstNonAsciiLine(bytes),
+          column: 1,
+          severity: 'error',
+          message: `le fichier est encodé en UTF-8 alors que la ressource déclare "encoding": "${encoding}" (les accents seraient lus « Ã© ») : retirez cette déclaration, ou enregistrez le fichier en Windows-1252`,
+        });
+        return undefined;
+      } catch {
+        // not UTF-8: the declared encoding is the file's
+      }
+    }
+    return new TextDecoder(label).decode(bytes);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -46,6 +66,39 @@ function decode(bytes: Buffer, encoding: string, file: string, issues: DataIssue
     issues.push({ file, line, column: 1, severity: 'error', message: `le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : ${EXCEL_HINT}` });
     return undefined;
   }
+}
+
+/**
+ * Where a quote breaks the CSV: the quote that opens a cell and never closes (when `onLine` is
+ * undefined), or the first quote in the middle of an unquoted cell of line `onLine`.
+ */
+function locateQuote(text: string, delimiter: string, quote: string, onLine?: number): { line: number; column: number } | undefined {
+  let line = 1;
+  let field = 1;
+  let inQuotes = false;
+  let fieldStart = true;
+  let opened: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === quote && text[i + 1] === quote) i++;
+      else if (c === quote) inQuotes = false;
+      else if (c === '\n') line++;
+      continue;
+    }
+    if (c === quote && fieldStart) {
+      inQuotes = true;
+      opened = { line, column: field };
+    } else if (c === quote && line === onLine) return { line, column: field };
+    else if (c === delimiter || c === '\n') {
+      if (c === '\n') line++;
+      field = c === '\n' ? 1 : field + 1;
+      fieldStart = true;
+      continue;
+    }
+    fieldStart = false;
+  }
+  return inQuotes ? opened : undefined;
 }
 
 export function readTable(absolute: string, resource: ResourceDescriptor, issues: DataIssue[]): Table | undefined {
@@ -74,14 +127,23 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
       skip_empty_lines: true,
     }) as unknown as typeof records;
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    error(err.lines ?? 1, 1, `CSV illisible : ${err.message}`);
+    const err = e as { code?: string; lines?: number; message: string };
+    const notClosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
+    const at = locateQuote(text, delimiter, resource.dialect?.quoteChar ?? '"', notClosed ? undefined : err.lines);
+    if (at && notClosed) error(at.line, at.column, 'guillemet ouvert dans cette cellule et jamais fermé : le reste du fichier serait lu comme une seule cellule');
+    else if (at) error(at.line, at.column, `guillemet au milieu d'une cellule : entourez la cellule de guillemets et doublez ceux du texte ("agences ""nord""")`);
+    else error(err.lines ?? 1, 1, `CSV illisible : ${err.message}`);
     return undefined;
   }
   const fields = resource.schema.fields;
   const expected = fields.map((f) => f.name).join(delimiter);
   if (records.length === 0) {
     error(1, 1, `fichier vide : la première ligne doit être l'en-tête ${expected}`);
+    return undefined;
+  }
+
+  if (records.length === 1) {
+    error(1, 1, "aucune ligne de données après l'en-tête : un jeu de données publié a au moins une ligne");
     return undefined;
   }
 

@@ -21,7 +21,7 @@ export const getStaticPaths = (async () => {
       ...(await Promise.all(
         [...report.resources.values()].map(async (resource) => ({
           params: { ...params, file: `${resource.descriptor.name}.parquet` },
-          props: { body: await parquetOf(resource) },
+          props: { body: await parquetOf(report, resource) },
         })),
       )),
     ];
