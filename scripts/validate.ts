@@ -3,10 +3,14 @@
  * `file:line:column: message`. Exit code 1 when the data cannot be published.
  */
 import { inspectData } from '../src/data/catalog.ts';
+import { checkChapters } from '../src/data/chapters-check.ts';
 import { formatIssue } from '../src/data/issues.ts';
 import { dataDir } from '../src/data/paths.ts';
 
-const { catalog, issues } = inspectData();
+const inspected = inspectData();
+const { catalog } = inspected;
+// The chapters are checked once the data is: their components point into it.
+const issues = catalog ? [...inspected.issues, ...checkChapters(catalog)] : inspected.issues;
 for (const issue of issues) (issue.severity === 'error' ? console.error : console.warn)(formatIssue(issue));
 const errors = issues.filter((i) => i.severity === 'error').length;
 if (!catalog || errors > 0) {

@@ -17,7 +17,8 @@ import {
 } from './descriptors.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
-import { dataDir } from './paths.ts';
+import { dataDir, displayPath } from './paths.ts';
+import { checkDescriptorReferences } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
@@ -67,6 +68,7 @@ function loadPackage(
   if (!checkAgainst(json, isReport ? validateReportPackage : validateReferencePackage, 'descripteur', issues)) return undefined;
   if (!checkAgainst(json, validateDatapackageProfile, 'Data Package v2', issues)) return undefined;
   const pkg = json.value as PackageDescriptor;
+  if (!checkDescriptorReferences(json, pkg, issues)) return undefined;
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
   const resources = new Map<string, Resource>();
   for (const descriptor of pkg.resources) {
@@ -120,6 +122,15 @@ function checkForeignKeys(
   });
 }
 
+/** The folders of a folder, in order; a file there is reported, a hidden one (.DS_Store) ignored. */
+function subfolders(dir: string, expected: string, issues: DataIssue[]): string[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  for (const e of entries.filter((x) => !x.isDirectory()))
+    issues.push({ file: displayPath(path.join(dir, e.name)), line: 1, column: 1, severity: 'error', message: `fichier inattendu : ${expected}` });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
 /** Loads and checks all the data; never throws on bad data, returns the issues instead. */
 export function inspectData(root: string = dataDir()): { catalog?: Catalog; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
@@ -135,8 +146,10 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
   }
   const reports: Report[] = [];
   const reportsDir = path.join(root, 'reports');
-  for (const slug of existsSync(reportsDir) ? readdirSync(reportsDir).sort() : []) {
-    for (const yearDir of readdirSync(path.join(reportsDir, slug)).sort()) {
+  // Without a readable list of regions, no report folder can be checked: its own error says why.
+  const folders = unreadable.has('territories') ? [] : subfolders(reportsDir, 'data/reports ne contient que des dossiers de région', issues);
+  for (const slug of folders) {
+    for (const yearDir of subfolders(path.join(reportsDir, slug), "un dossier de région ne contient que des dossiers d'année (AAAA)", issues)) {
       const dir = path.join(reportsDir, slug, yearDir);
       const report = loadReport(dir, slug, yearDir, territories, ref.resources, unreadable, issues);
       if (report) reports.push(report);
@@ -160,16 +173,16 @@ function loadReport(
   if (!json || !checkAgainst(json, validateReportDescriptor, 'report.json', issues)) return undefined;
   const meta = json.value as ReportDescriptor;
   const region = territories.get(meta.region);
-  const folderProblem =
+  const folderProblem: [string, string] | undefined =
     !region || region.level !== 'region'
-      ? `région ${quote(meta.region)} inconnue : attendu un code de région INSEE du référentiel territories`
+      ? ['region', `région ${quote(meta.region)} inconnue : attendu un code de région INSEE du référentiel territories`]
       : region.slug !== slug
-        ? `le dossier ${quote(slug)} ne correspond pas à la région ${meta.region} (${region.label}) : dossier attendu ${quote(region.slug)}`
+        ? ['region', `le dossier ${quote(slug)} ne correspond pas à la région ${meta.region} (${region.label}) : dossier attendu ${quote(region.slug)}`]
         : String(meta.year) !== yearDir
-          ? `l'année ${meta.year} ne correspond pas au dossier ${quote(yearDir)}`
+          ? ['year', `l'année ${meta.year} ne correspond pas au dossier ${quote(yearDir)}`]
           : undefined;
   if (folderProblem) {
-    issues.push({ file: json.file, ...json.locate(['region']), severity: 'error', message: folderProblem });
+    issues.push({ file: json.file, ...json.locate([folderProblem[0]]), severity: 'error', message: folderProblem[1] });
     return undefined;
   }
   const loaded = loadPackage(dir, true, issues);

@@ -46,6 +46,9 @@ export function checkProfileCategories(
   // Dimensions with a list take their categories from it; the others from the report's own.
   const lists = new Map((reference.get('dimensions')?.rows ?? []).filter((d) => d.list !== null).map((d) => [String(d.code), String(d.list)]));
   const own = new Map<string, Set<string>>();
+  // A list of the report's own categories that could not be read has its own errors: its
+  // dimensions are then not checked here, rather than reported unknown row after row.
+  const ownUnreadable = pkg.resources.some((r) => r.cep?.kind === 'categories' && !tables.has(r.name));
   for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'categories'))
     for (const row of tables.get(resource.name)?.rows ?? []) {
       const codes = own.get(String(row.dimension)) ?? new Set<string>();
@@ -66,6 +69,7 @@ export function checkProfileCategories(
       const dimension = String(row.dimension);
       const codes = codesOf(dimension);
       const line = table.lines[i]!;
+      if (codes === undefined && ownUnreadable) return;
       if (codes === undefined)
         issues.push({
           file: table.file, line, column: table.columnOf('dimension'), severity: 'error',

@@ -1,0 +1,74 @@
+/**
+ * The chapters' bound components, checked before the build: a dataset, field, row, indicator or
+ * rule that does not exist is reported at the chapter's file, line and column, in the words the
+ * component itself would use. Only literal props are checked here (`dataset="x"`, `year={2023}`);
+ * the components check the rest when the site is built.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { selectRow } from '../components/select-row.ts';
+import { getIndicator } from '../indicators/definitions.ts';
+import { findResource, type Catalog } from './catalog.ts';
+import { quote, type DataIssue } from './issues.ts';
+import { displayPath } from './paths.ts';
+
+const TAG = /<(Value|Data|DataTable|Chart|KeyFigure|Discrepancy)\b((?:[^>"{]|"[^"]*"|\{[^}]*\})*?)\/?>/g;
+const ATTRIBUTE = /(?<![\w-])([A-Za-z_][\w]*)=(?:"([^"]*)"|\{\s*(-?\d+(?:\.\d+)?)\s*\}|\{\s*'([^']*)'\s*\})/g;
+
+export function contentDir(): string {
+  return path.resolve(process.env.CEP_CONTENT_DIR ?? path.join(process.cwd(), 'content'));
+}
+
+function chapterFiles(root: string): { file: string; report: string }[] {
+  const reports = path.join(root, 'reports');
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports).flatMap((slug) =>
+    readdirSync(path.join(reports, slug)).flatMap((year) =>
+      readdirSync(path.join(reports, slug, year))
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => ({ file: path.join(reports, slug, year, f), report: `${slug}/${year}` })),
+    ),
+  );
+}
+
+export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const { file, report: reportId } of chapterFiles(root)) {
+    const text = readFileSync(file, 'utf8');
+    const report = catalog.reports.find((r) => r.id === reportId);
+    const at = (index: number) => {
+      const before = text.slice(0, index);
+      return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+    };
+    if (!report) {
+      issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `chapitre d'un rapport sans données : aucun dossier data/reports/${reportId}/` });
+      continue;
+    }
+    for (const tag of text.matchAll(TAG)) {
+      const [, component, attributes] = tag;
+      const props: Record<string, string | number> = {};
+      for (const a of attributes!.matchAll(ATTRIBUTE)) props[a[1]!] = a[3] !== undefined ? Number(a[3]) : (a[2] ?? a[4])!;
+      try {
+        if (component === 'Value' && typeof props.indicator === 'string') getIndicator(props.indicator);
+        if (typeof props.dataset === 'string') {
+          const resource = findResource(report, props.dataset);
+          if (component === 'Data' || component === 'KeyFigure') {
+            const { dataset, field, format, unit, qualifier, ...where } = props;
+            const literalOnly = !/\{\{|=\{[^-\d']/.test(attributes!);
+            if (literalOnly) selectRow(component, report.id, resource, component === 'KeyFigure' ? { id: where.id } : where);
+            if (component === 'Data' && typeof field === 'string' && !resource.descriptor.schema.fields.some((f) => f.name === field))
+              throw new Error(`<Data dataset="${dataset}">: champ ${quote(field)} inconnu`);
+            void format;
+            void unit;
+            void qualifier;
+          }
+        }
+        if (component === 'Discrepancy' && typeof props.rule === 'string' && !report.discrepancies.some((d) => d.rule === props.rule))
+          throw new Error(`<Discrepancy rule="${props.rule}">: aucun écart connu de ce nom dans ${report.id}`);
+      } catch (error) {
+        issues.push({ file: displayPath(file), ...at(tag.index!), severity: 'error', message: (error as Error).message });
+      }
+    }
+  }
+  return issues;
+}
