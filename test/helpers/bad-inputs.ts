@@ -69,11 +69,8 @@ export type Outcome =
   | { accepted: true; read?: ReadCheck[] }
   /** The validator crashes instead of reporting (only as the current behaviour of a gap). */
   | { throws: string }
-  /**
-   * MDX cases: the real build exits non-zero, its output has a line with this message, and that
-   * line names `chapter` (the chapter's file) when given.
-   */
-  | { buildFails: string; chapter?: string };
+  /** MDX cases: the real build exits non-zero and prints this located message. */
+  | { buildFails: ExpectedIssue };
 
 export interface BadInput {
   id: string;
