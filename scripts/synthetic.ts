@@ -24,6 +24,7 @@ import { stringify } from 'csv-stringify/sync';
 import { inspectData } from '../src/data/catalog.ts';
 import type { Field, PackageDescriptor, ResourceDescriptor } from '../src/data/descriptors.ts';
 import type { Rule, Selector, WhereValue } from '../src/data/rules-schema.ts';
+import { matches } from '../src/data/rules.ts';
 
 const ROOT = process.cwd();
 export const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
@@ -112,14 +113,6 @@ type Binding = Record<string, Value>;
 interface Picked {
   cell: Cell;
   field: Field;
-}
-
-function matches(value: Value, expected: WhereValue, binding: Binding): boolean {
-  const resolve = (v: string | number) => (typeof v === 'string' && v.startsWith('$') ? binding[v.slice(1)] : v);
-  const same = (a: Value, b: Value | undefined) => b !== undefined && String(a) === String(b);
-  if (typeof expected === 'object' && 'not' in expected) return !same(value, resolve(expected.not));
-  if (typeof expected === 'object' && 'in' in expected) return expected.in.some((v) => same(value, resolve(v)));
-  return same(value, resolve(expected));
 }
 
 function select(tables: Map<string, Table>, s: Selector, binding: Binding): Picked[] {

@@ -32,7 +32,8 @@ interface Located {
 
 type Binding = Record<string, Cell>;
 
-function matches(cell: Cell, expected: WhereValue, binding: Binding): boolean {
+/** Whether a cell satisfies one `where` condition of a selector, `$name` read from the binding. */
+export function matches(cell: Cell, expected: WhereValue, binding: Binding): boolean {
   const resolve = (v: string | number) => (typeof v === 'string' && v.startsWith('$') ? binding[v.slice(1)] : v);
   const same = (a: Cell, b: Cell | undefined) => b !== undefined && String(a) === String(b);
   if (typeof expected === 'object' && 'not' in expected) return !same(cell, resolve(expected.not));
