@@ -28,10 +28,20 @@ export interface JsonFile {
   locate(path: (string | number)[]): { line: number; column: number };
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/** Line and column of an offset, by binary search over the offsets where lines start. */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 /** Reads strict JSON, keeping the source positions so that every issue can be located. */
@@ -46,13 +56,14 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
   }
   // Windows' Notepad starts files with a byte order mark: invisible, harmless, dropped.
   if (text.startsWith('\ufeff')) text = text.slice(1);
+  const lineColumn = positions(text);
   const errors: ParseError[] = [];
   const value = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
     for (const e of errors) {
       issues.push({
         file,
-        ...lineColumn(text, e.offset),
+        ...lineColumn(e.offset),
         severity: 'error',
         message: `JSON invalide (${printParseErrorCode(e.error)}) : vérifiez les virgules, guillemets et accolades autour de cette position`,
       });
@@ -67,7 +78,7 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
       // Walk up until a node exists: a missing property is reported on its parent object.
       for (let p = path; ; p = p.slice(0, -1)) {
         const node = findNodeAtLocation(tree, p);
-        if (node) return lineColumn(text, node.offset);
+        if (node) return lineColumn(node.offset);
         if (p.length === 0) return { line: 1, column: 1 };
       }
     },

@@ -32,13 +32,23 @@ interface Located {
 
 type Binding = Record<string, Cell>;
 
+// Module-level helpers rather than closures: `matches` runs for every rule, case, row and condition.
+function resolve(v: string | number, binding: Binding): Cell | undefined {
+  return typeof v === 'string' && v.startsWith('$') ? binding[v.slice(1)] : v;
+}
+
+function same(a: Cell, b: Cell | undefined): boolean {
+  return b !== undefined && String(a) === String(b);
+}
+
 /** Whether a cell satisfies one `where` condition of a selector, `$name` read from the binding. */
 export function matches(cell: Cell, expected: WhereValue, binding: Binding): boolean {
-  const resolve = (v: string | number) => (typeof v === 'string' && v.startsWith('$') ? binding[v.slice(1)] : v);
-  const same = (a: Cell, b: Cell | undefined) => b !== undefined && String(a) === String(b);
-  if (typeof expected === 'object' && 'not' in expected) return !same(cell, resolve(expected.not));
-  if (typeof expected === 'object' && 'in' in expected) return expected.in.some((v) => same(cell, resolve(v)));
-  return same(cell, resolve(expected));
+  if (typeof expected === 'object' && 'not' in expected) return !same(cell, resolve(expected.not, binding));
+  if (typeof expected === 'object' && 'in' in expected) {
+    for (const v of expected.in) if (same(cell, resolve(v, binding))) return true;
+    return false;
+  }
+  return same(cell, resolve(expected, binding));
 }
 
 const fieldsOf = (s: Selector) => (Array.isArray(s.field) ? s.field : [s.field]);
@@ -46,12 +56,14 @@ const fieldsOf = (s: Selector) => (Array.isArray(s.field) ? s.field : [s.field])
 function select(tables: Map<string, Table>, selector: Selector, binding: Binding): Located[] {
   const table = tables.get(selector.resource)!;
   const where = Object.entries(selector.where ?? {});
+  const fields = fieldsOf(selector);
   const picked: Located[] = [];
-  table.rows.forEach((row, i) => {
-    if (!where.every(([field, expected]) => matches(row[field] ?? null, expected, binding))) return;
-    for (const field of fieldsOf(selector))
-      picked.push({ value: row[field] ?? null, file: table.file, line: table.lines[i]!, column: table.columnOf(field) });
-  });
+  // Plain loops: this runs for every rule, case and row, the validator's inner loop.
+  rows: for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    for (const [field, expected] of where) if (!matches(row[field] ?? null, expected, binding)) continue rows;
+    for (const field of fields) picked.push({ value: row[field] ?? null, file: table.file, line: table.lines[i]!, column: table.columnOf(field) });
+  }
   return picked;
 }
 
@@ -151,9 +163,9 @@ export function checkRules(
   const known: KnownDiscrepancy[] = [];
   const ids = new Set<string>();
   (pkg.cep?.rules ?? []).forEach((rule, r) => {
-    const at = json.locate(['cep', 'rules', r]);
+    const at = () => json.locate(['cep', 'rules', r]);
     if (ids.has(rule.id)) {
-      issues.push({ file: json.file, ...at, severity: 'error', message: `règle ${quote(rule.id)} en double` });
+      issues.push({ file: json.file, ...at(), severity: 'error', message: `règle ${quote(rule.id)} en double` });
       return;
     }
     ids.add(rule.id);
@@ -165,7 +177,7 @@ export function checkRules(
       if (result === undefined) continue;
       const where = Object.keys(b).length ? ` [${Object.entries(b).map(([k, v]) => `${k}=${String(v)}`).join(', ')}]` : '';
       if (typeof result === 'string') {
-        issues.push({ file: json.file, ...at, severity: 'error', message: `règle ${quote(rule.id)}${where} : ${result}` });
+        issues.push({ file: json.file, ...at(), severity: 'error', message: `règle ${quote(rule.id)}${where} : ${result}` });
         continue;
       }
       findings.push(`${result.message}${where}`);
@@ -179,7 +191,7 @@ export function checkRules(
       });
     }
     if (rule.knownDiscrepancy && findings.length === 0)
-      issues.push({ file: json.file, ...at, severity: 'error', message: `règle ${quote(rule.id)} : vérifiée sur toutes les données, l'annotation knownDiscrepancy n'a plus lieu d'être` });
+      issues.push({ file: json.file, ...at(), severity: 'error', message: `règle ${quote(rule.id)} : vérifiée sur toutes les données, l'annotation knownDiscrepancy n'a plus lieu d'être` });
     if (rule.knownDiscrepancy && findings.length > 0)
       known.push({
         rule: rule.id,

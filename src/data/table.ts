@@ -26,13 +26,16 @@ const EXCEL_HINT = 'depuis Excel, enregistrez-le au format « CSV UTF-8 », ou d
 
 const firstNonAsciiLine = (bytes: Buffer) => bytes.subarray(0, bytes.findIndex((b) => b >= 0x80)).toString('latin1').split('\n').length;
 
+// One strict decoder for every file: building one per file costs more than decoding small ones.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decode(bytes: Buffer, encoding: string, file: string, issues: DataIssue[]): string | undefined {
   const label = encoding === 'utf-8-sig' ? 'utf-8' : encoding;
   if (label !== 'utf-8') {
     // A file saved in UTF-8 but declared Windows-1252 would be published with « Ã© » for « é ».
     if (bytes.some((b) => b >= 0x80)) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        utf8.decode(bytes);
         issues.push({
           file,
           line: firstNonAsciiLine(bytes),
@@ -48,7 +51,7 @@ function decode(bytes: Buffer, encoding: string, file: string, issues: DataIssue
     return new TextDecoder(label).decode(bytes);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     // Locate the first undecodable line so that the editor can find the culprit character.
     let offset = 0;
