@@ -145,6 +145,12 @@ function where(state: TableState, view: ExplorerView): Query {
 export function buildQueries(state: TableState, view: ExplorerView): Queries {
   const from = ` FROM explorateur.${ident(view.table)}`;
   const w = where(state, view);
+  // The `ensemble` rows are published totals: summed with the operators' rows they would count
+  // twice. Sums leave them out, unless the result is grouped by operator (they form their group).
+  const hasOperator = view.fields.some((f) => f.name === 'operator');
+  const noTotals = (w2: Query): Query =>
+    hasOperator ? { sql: `${w2.sql ? `${w2.sql} AND` : ' WHERE'} coalesce("operator", '') <> 'ensemble'`, params: w2.params } : w2;
+  const sumWhere = state.group.length && !state.group.includes('operator') ? noTotals(w) : w;
   const summable = view.fields.filter((f) => f.role === 'measure' && !f.percent && f.type === 'integer');
   const num = (f: ViewField) => `CAST(${ident(f.name)} AS DOUBLE)`;
   let columns: Column[];
@@ -174,15 +180,17 @@ export function buildQueries(state: TableState, view: ExplorerView): Queries {
   }
   const order = state.sort ? [`${ident(state.sort.field)} ${state.sort.desc ? 'DESC' : 'ASC'} NULLS LAST`, ...defaultOrder] : defaultOrder;
   const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-  const base = `SELECT ${select}${from}${w.sql}${groupBy}`;
+  const rowsWhere = state.group.length ? sumWhere : w;
+  const base = `SELECT ${select}${from}${rowsWhere.sql}${groupBy}`;
+  const totalsWhere = noTotals(w);
   return {
     columns,
-    rows: { sql: `${base}${orderBy} LIMIT ${PAGE_SIZE} OFFSET ?`, params: [...w.params, (state.page - 1) * PAGE_SIZE] },
-    all: { sql: `${base}${orderBy}`, params: w.params },
-    count: { sql: `SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM (${base})`, params: w.params },
+    rows: { sql: `${base}${orderBy} LIMIT ${PAGE_SIZE} OFFSET ?`, params: [...rowsWhere.params, (state.page - 1) * PAGE_SIZE] },
+    all: { sql: `${base}${orderBy}`, params: rowsWhere.params },
+    count: { sql: `SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM (${base})`, params: rowsWhere.params },
     totals: {
-      sql: `SELECT ${[...summable.map((f) => `SUM(${num(f)}) AS ${ident(f.name)}`), 'CAST(COUNT(*) AS DOUBLE) AS "lignes"'].join(', ')}${from}${w.sql}`,
-      params: w.params,
+      sql: `SELECT ${[...summable.map((f) => `SUM(${num(f)}) AS ${ident(f.name)}`), 'CAST(COUNT(*) AS DOUBLE) AS "lignes"'].join(', ')}${from}${totalsWhere.sql}`,
+      params: totalsWhere.params,
     },
   };
 }

@@ -41,7 +41,12 @@ const idToTable = (id: string) => `v_${id.replace(/[^a-z0-9]+/g, '_')}`;
 function fieldsOf(resources: Resource[], withReport: boolean): ViewField[] {
   const schema = resources[0]!.descriptor.schema.fields;
   const distinct = (name: string) => new Set(resources.flatMap((r) => r.table.rows.map((row) => row[name]))).size;
-  const fields: ViewField[] = withReport ? [{ name: 'report', title: 'Rapport', type: 'string', role: 'facet', label: 'report_label' }] : [];
+  const fields: ViewField[] = withReport
+    ? [
+        { name: 'report', title: 'Rapport', type: 'string', role: 'facet', label: 'report_label' },
+        { name: 'dataset', title: 'Tableau du rapport', type: 'string', role: 'facet', label: 'dataset_label' },
+      ]
+    : [];
   for (const f of schema) {
     const coded = CODED.has(f.name) || (f.categories?.length ?? 0) > 0 || (resources[0]!.descriptor.schema.foreignKeys ?? []).some((k) => k.fields.includes(f.name));
     const role = f.type === 'string' ? (coded || distinct(f.name) <= 30 ? 'facet' : 'text') : f.name === 'year' || f.name.endsWith('_year') ? 'facet' : 'measure';
@@ -68,6 +73,11 @@ function rowsOf(catalog: Catalog, report: Report, resource: Resource, fields: Vi
         out.report_label = `${report.region.label} ${report.year}`;
         continue;
       }
+      if (f.name === 'dataset') {
+        out.dataset = resource.descriptor.name;
+        out.dataset_label = resource.descriptor.title;
+        continue;
+      }
       out[f.name] = row[f.name] ?? null;
       if (f.label) out[f.label] = row[f.name] === null ? null : label(f.name, row[f.name], row);
     }
@@ -92,6 +102,18 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
     if (parts.length === 0) continue;
     const id = `tous--${kind}`;
     const fields = fieldsOf(parts.map((p) => p.resource), true);
+    // A report may publish the same figure in two tables (text and annex): across reports, each
+    // key of the kind counts once per report, from the first table that gives it.
+    const key = kinds[kind].primaryKey;
+    const seen = new Set<string>();
+    const rows = parts.flatMap((p) =>
+      rowsOf(catalog, p.report, p.resource, fields).filter((row) => {
+        const k = JSON.stringify([p.report.id, ...key.map((f) => row[f])]);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      }),
+    );
     out.push({
       view: {
         id,
@@ -102,7 +124,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
         notes: [...new Set(parts.flatMap((p) => p.resource.descriptor.cep?.notes ?? []))],
         sources: [...new Set(parts.flatMap((p) => (p.resource.descriptor.sources ?? []).map((s) => s.title)))],
       },
-      rows: parts.flatMap((p) => rowsOf(catalog, p.report, p.resource, fields)),
+      rows,
       columns: columnsOf(fields),
     });
   }

@@ -76,3 +76,22 @@ describe('explorer rendering', () => {
     expect(html).not.toMatch(/<script|<i>|<b>/);
   });
 });
+
+describe('explorer views across reports', () => {
+  it('count a figure once per report even when the report prints it in two tables', async () => {
+    const { loadCatalog } = await import('../../src/data/catalog.ts');
+    const { explorerViews } = await import('../../src/explorer/views.ts');
+    const catalog = loadCatalog();
+    const entries = explorerViews(catalog, catalog.reports).find((d) => d.view.id === 'tous--cep-entries-by-operator')!;
+    const keys = entries.rows.map((r) => [r.report, r.territory, r.year, r.operator].join('|'));
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(entries.rows.filter((r) => r.report === 'occitanie/2020' && r.operator === 'apec').map((r) => r.dataset)).toEqual(['cep_entries']);
+  });
+
+  it('leave the published totals (ensemble) out of sums', () => {
+    const withOperator: ExplorerView = { ...view, fields: [...view.fields, { name: 'operator', title: 'Opérateur', type: 'string', role: 'facet', label: 'operator_label' }] };
+    const q = buildQueries(parse('?grouper=territory') as TableState, withOperator);
+    expect(q.totals.sql).toContain(`coalesce("operator", '') <> 'ensemble'`);
+    expect(q.rows.sql).toContain(`coalesce("operator", '') <> 'ensemble'`);
+  });
+});
