@@ -52,8 +52,6 @@ export interface Catalog {
   referencePackage: PackageDescriptor;
   territories: Map<string, Territory>;
   reports: Report[];
-  /** Warnings: what an editor should know, but that does not stop the build. */
-  warnings: DataIssue[];
 }
 
 function loadPackage(
@@ -155,9 +153,8 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
       if (report) reports.push(report);
     }
   }
-  const warnings = issues.filter((i) => i.severity === 'warning');
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports, warnings }, issues };
+  return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports }, issues };
 }
 
 function loadReport(
@@ -221,17 +218,5 @@ export function findResource(report: Report, name: string): Resource {
   const resource = report.resources.get(name);
   if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id}`);
   return resource;
-}
-
-/** Operator names change (Pôle emploi → France Travail): the name in force at the end of the year. */
-export function operatorLabel(catalog: Catalog, code: string, year: number): string {
-  const end = `${year}-12-31`;
-  const row = catalog.reference
-    .get('operators')
-    ?.table.rows.find(
-      (r) => r.code === code && (r.valid_from === null || String(r.valid_from) <= end) && (r.valid_to === null || String(r.valid_to) >= end),
-    );
-  if (!row) throw new Error(`Opérateur ${quote(code)} sans dénomination en vigueur en ${year}`);
-  return String(row.label);
 }
 

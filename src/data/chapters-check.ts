@@ -53,14 +53,13 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
         if (typeof props.dataset === 'string') {
           const resource = findResource(report, props.dataset);
           if (component === 'Data' || component === 'KeyFigure') {
-            const { dataset, field, format, unit, qualifier, ...where } = props;
+            // Every prop but the component's own options selects the row.
+            const { dataset, field } = props;
+            const where = Object.fromEntries(Object.entries(props).filter(([k]) => !['dataset', 'field', 'format', 'unit', 'qualifier'].includes(k)));
             const literalOnly = !/\{\{|=\{[^-\d']/.test(attributes!);
             if (literalOnly) selectRow(component, report.id, resource, component === 'KeyFigure' ? { id: where.id } : where);
             if (component === 'Data' && typeof field === 'string' && !resource.descriptor.schema.fields.some((f) => f.name === field))
               throw new Error(`<Data dataset="${dataset}">: champ ${quote(field)} inconnu`);
-            void format;
-            void unit;
-            void qualifier;
           }
         }
         if (component === 'Discrepancy' && typeof props.rule === 'string' && !report.discrepancies.some((d) => d.rule === props.rule))

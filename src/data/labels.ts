@@ -13,7 +13,11 @@ function byCode(resource: Resource | undefined): Map<string, string> {
   return new Map((resource?.table.rows ?? []).map((r) => [String(r.code), String(r.label ?? r.code)]));
 }
 
-export function operatorName(catalog: Catalog, report: Report, code: string): string {
+/**
+ * The name of an operator in force at the end of a report's year (Pôle emploi until 2023,
+ * France Travail after), and for the regional operator, its holder in the report's region.
+ */
+export function operatorName(catalog: Catalog, report: Pick<Report, 'year' | 'region'>, code: string): string {
   const end = `${report.year}-12-31`;
   const inForce = (r: Row) => (r.valid_from === null || String(r.valid_from) <= end) && (r.valid_to === null || String(r.valid_to) >= end);
   if (code === 'operateur-regional') {

@@ -1,22 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import { builtHtml, builtPages, DIST } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const pages = builtPages();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('every built page', () => {
   it('there are pages to check: home, region, report, chapters, methodology…', () => {
@@ -24,7 +18,7 @@ describe('every built page', () => {
   });
 
   it.each(pages)('%s: no WCAG 2.1 AA violation (axe-core), no CSP violation, no console error, no request to another origin', async (page) => {
-    const { page: tab, requests, consoleErrors } = await watchedPage(browser);
+    const { page: tab, requests, consoleErrors } = await watchedPage(browser());
     await tab.goto(`${baseUrl}${page}`, { waitUntil: 'networkidle' });
     await tab.evaluate(axeSource); // through DevTools, so that the page's CSP stays in force for the page itself
     const violations = await tab.evaluate(async () => {

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import { loadCatalog } from '../../src/data/catalog.ts';
 import { indicators } from '../../src/indicators/definitions.ts';
 import { parseState } from '../../src/explorer/query.ts';
@@ -14,13 +15,7 @@ const catalog = loadCatalog();
 const published = catalog.reports.filter((r) => pages.includes(`/${r.id}/`));
 const views = explorerViews(catalog, published).map((d) => d.view);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector('#explorateur[data-ready], #explorateur [data-role="error"]:not([hidden])', { timeout: 30_000 });
@@ -30,7 +25,7 @@ const column = (page: Page, name: string) => page.$$eval(`[data-role="result"] t
 
 describe('explorer', () => {
   it('shows the default view’s rows without JavaScript (prerendered)', async () => {
-    const { page } = await watchedPage(browser, { javaScriptEnabled: false });
+    const { page } = await watchedPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${baseUrl}/donnees/`);
     const shown = (await count(page))!.match(/^Lignes 1 à (\d+) sur (\d+)$/);
     expect(shown).not.toBeNull();
@@ -39,7 +34,7 @@ describe('explorer', () => {
   });
 
   it('filters, groups and sorts with DuckDB-WASM, and keeps the state in the URL', async () => {
-    const { page, requests, consoleErrors } = await watchedPage(browser);
+    const { page, requests, consoleErrors } = await watchedPage(browser());
     await page.goto(`${baseUrl}/donnees/`);
     await ready(page);
     await page.locator('select[data-field="territory"]').selectOption(['28']);
@@ -72,7 +67,7 @@ describe('explorer', () => {
   });
 
   it('opens a shared link in the state it describes', async () => {
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(browser());
     await page.goto(`${baseUrl}/donnees/?vue=normandie-2023--cep_objectives&f.operator=cap-emploi&tri=share:desc`);
     await ready(page);
     expect(await page.locator('select[data-control="view"]').inputValue()).toBe('normandie-2023--cep_objectives');
@@ -97,7 +92,7 @@ describe('explorer', () => {
       .filter((v) => v.params.territory === v.report.region.code);
     // The reported gaps are published for France métropolitaine only: the region's are empty.
     expect(new Set(shown.map((v) => v.indicator))).toEqual(new Set(['cep-entries-total', 'cep-entries-share']));
-    const { page } = await watchedPage(browser);
+    const { page } = await watchedPage(browser());
     for (const report of published)
       for (const indicator of indicators) {
         await page.goto(`${baseUrl}/donnees/?indicateur=${indicator.id}&comparer=years&region=${report.region.code}`);
@@ -119,7 +114,7 @@ describe('explorer', () => {
   });
 
   it('turns a hostile link into an error or an empty result, and runs nothing of it', async () => {
-    const { page, requests } = await watchedPage(browser);
+    const { page, requests } = await watchedPage(browser());
     const dialogs: string[] = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());

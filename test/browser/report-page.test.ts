@@ -1,23 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
+import { sharedBrowser } from './shared-browser.ts';
 
 const baseUrl = inject('baseUrl');
 // The chapter that shows the new entries by operator, with its territory switch.
 const reportUrl = `${baseUrl}/normandie/2023/recours-au-cep/`;
 const isDuckdb = (url: string) => /duckdb|\.wasm$/.test(url);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('report page, JavaScript disabled', () => {
   it('shows the chart as SVG, its caption, notes, data table and the bound figures', async () => {
-    const { page, requests } = await watchedPage(browser, { javaScriptEnabled: false });
+    const { page, requests } = await watchedPage(browser(), { javaScriptEnabled: false });
     await page.goto(reportUrl);
     const svg = page.locator('figure[data-chart-switch] svg[role="img"]');
     await expect(svg.count()).resolves.toBe(1);
@@ -52,7 +47,7 @@ async function drawnValues(page: Page): Promise<string[]> {
 
 describe('report page, territory switch', () => {
   it('loads nothing of DuckDB before the reader asks, then recomputes the build-time values in the browser', async () => {
-    const { page, requests, consoleErrors } = await watchedPage(browser);
+    const { page, requests, consoleErrors } = await watchedPage(browser());
     await page.goto(reportUrl);
     await page.waitForLoadState('networkidle');
     expect(requests.filter(isDuckdb)).toEqual([]);
@@ -83,7 +78,7 @@ describe('report page, territory switch', () => {
 
 describe('home page', () => {
   it('lists the published reports with a figure bound to the data', async () => {
-    const { page, requests, consoleErrors } = await watchedPage(browser);
+    const { page, requests, consoleErrors } = await watchedPage(browser());
     await page.goto(`${baseUrl}/`);
     const link = page.locator('a[href="/normandie/2023/"]');
     expect(await link.textContent()).toBe('Rapport 2023');

@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, watchedPage } from '../../src/browser/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
+import { sharedBrowser } from './shared-browser.ts';
 import { builtPages, DIST } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('search', () => {
   it('finds a chapter from a word of its text, with the index served by the site itself', async () => {
-    const { page, requests, consoleErrors } = await watchedPage(browser);
+    const { page, requests, consoleErrors } = await watchedPage(browser());
     await page.goto(`${baseUrl}/recherche/`);
     await page.locator('.pagefind-ui__search-input').fill('Missions locales');
     const first = page.locator('.pagefind-ui__result-link').first();

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReport, inspectData, operatorLabel } from '../../src/data/catalog.ts';
+import { findReport, inspectData } from '../../src/data/catalog.ts';
+import { operatorName } from '../../src/data/labels.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
 
@@ -12,7 +13,7 @@ const ENTRIES = 'reports/normandie/2023/cep_entries.csv';
 const PACKAGE = 'reports/normandie/2023/datapackage.json';
 const HEADER = 'territory,year,operator,entries,share_published,reported_gap';
 
-export function errorsOf(dir: string): string[] {
+function errorsOf(dir: string): string[] {
   const { catalog, issues } = inspectData(dir);
   expect(catalog).toBeUndefined();
   return issues.filter((i) => i.severity === 'error').map(formatIssue);
@@ -44,8 +45,8 @@ describe('shipped data', () => {
     const report = findReport(catalog!, 'normandie/2023');
     expect(report.region).toMatchObject({ code: '28', label: 'Normandie' });
     expect(report.year).toBe(2023);
-    expect(operatorLabel(catalog!, 'france-travail', 2023)).toBe('Pôle emploi');
-    expect(operatorLabel(catalog!, 'france-travail', 2024)).toBe('France Travail');
+    expect(operatorName(catalog!, report, 'france-travail')).toBe('Pôle emploi');
+    expect(operatorName(catalog!, { ...report, year: 2024 }, 'france-travail')).toBe('France Travail');
   });
 });
 
