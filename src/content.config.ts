@@ -3,14 +3,14 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 /**
- * Chapters of the reports: content/reports/<region-slug>/<year>/<NN>-<name>.mdx.
+ * Chapters of the reports: content/reports/<region-slug>/<year>/v<N>/<NN>-<name>.mdx.
  * The path says which report a chapter belongs to; the number gives its place in the plan.
  */
 // CEP_CONTENT_DIR lets tests build the site from a modified copy of the chapters.
 const contentDir = process.env.CEP_CONTENT_DIR ?? './content';
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '*/*/*.mdx', base: `${contentDir}/reports` }),
+  loader: glob({ pattern: '*/*/v*/*.mdx', base: `${contentDir}/reports` }),
   schema: z.object({
     /** Chapter title, as shown in the table of contents. */
     title: z.string().min(1),

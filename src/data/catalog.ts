@@ -1,8 +1,8 @@
 /**
- * Loads everything under data/: the reference lists, then every report folder
- * (reports/<region-slug>/<year>/), each checked before anything is published.
- * The path is the identity: a report's region and year come from its folder, and
- * report.json must agree with them.
+ * Loads everything under data/: the reference lists, then every edition of every report
+ * (reports/<region-slug>/<year>/v<N>/), each checked before anything is published, and the
+ * released editions against their lock (editions.ts). The path is the identity: a report's
+ * region, year and edition number come from its folders, and report.json must agree with them.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,8 @@ import {
 } from './descriptors.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
-import { dataDir, displayPath } from './paths.ts';
+import { contentDir, dataDir, displayPath } from './paths.ts';
+import { checkFrozen, EDITION_FOLDER, LOCK_FILE, readLock } from './editions.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -35,9 +36,23 @@ export interface Territory {
   level: 'region' | 'national';
 }
 
+export interface Edition {
+  number: number;
+  /** Release date (ISO); absent while the edition is being prepared. */
+  date?: string;
+  changes: string;
+  /** Frozen by the lock: its files can no longer change. */
+  released: boolean;
+  /** The report's last edition, the one its plain URL shows. */
+  latest: boolean;
+}
+
 export interface Report {
-  /** `<region-slug>/<year>`: the report's identity and its URL. */
+  /** `<region-slug>/<year>`: the report's identity and its URL (of its latest edition). */
   id: string;
+  /** `<region-slug>/<year>/v<N>`: this edition, its folders and its permanent URL. */
+  editionId: string;
+  edition: Edition;
   year: number;
   region: Territory;
   meta: ReportDescriptor;
@@ -51,7 +66,10 @@ export interface Catalog {
   reference: Map<string, Resource>;
   referencePackage: PackageDescriptor;
   territories: Map<string, Territory>;
+  /** The latest edition of each report: what the explorer, the methodology and the home page show. */
   reports: Report[];
+  /** Every edition of every report, by report then number. */
+  editions: Report[];
 }
 
 function loadPackage(
@@ -130,7 +148,7 @@ function subfolders(dir: string, expected: string, issues: DataIssue[]): string[
 }
 
 /** Loads and checks all the data; never throws on bad data, returns the issues instead. */
-export function inspectData(root: string = dataDir()): { catalog?: Catalog; issues: DataIssue[] } {
+export function inspectData(root: string = dataDir(), chaptersRoot: string = contentDir()): { catalog?: Catalog; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   const ref = loadPackage(path.join(root, 'reference'), false, issues);
   if (!ref) return { issues };
@@ -142,25 +160,84 @@ export function inspectData(root: string = dataDir()): { catalog?: Catalog; issu
     const t = row as unknown as Territory;
     territories.set(t.code, t);
   }
-  const reports: Report[] = [];
+  const editions: Report[] = [];
   const reportsDir = path.join(root, 'reports');
   // Without a readable list of regions, no report folder can be checked: its own error says why.
   const folders = unreadable.has('territories') ? [] : subfolders(reportsDir, 'data/reports ne contient que des dossiers de région', issues);
   for (const slug of folders) {
     for (const yearDir of subfolders(path.join(reportsDir, slug), "un dossier de région ne contient que des dossiers d'année (AAAA)", issues)) {
       const dir = path.join(reportsDir, slug, yearDir);
-      const report = loadReport(dir, slug, yearDir, territories, ref.resources, unreadable, issues);
-      if (report) reports.push(report);
+      editions.push(...loadEditions(dir, path.join(chaptersRoot, 'reports', slug, yearDir), slug, yearDir, territories, ref.resources, unreadable, issues));
     }
   }
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports }, issues };
+  const reports = editions.filter((e) => e.edition.latest);
+  return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports, editions }, issues };
+}
+
+/**
+ * The editions of one report: v1, v2… with no gap, every one but the last released (frozen by
+ * the lock), every released one unchanged since.
+ */
+function loadEditions(
+  yearDir: string,
+  chaptersDir: string,
+  slug: string,
+  year: string,
+  territories: Map<string, Territory>,
+  reference: Map<string, Resource>,
+  unreadable: Set<string>,
+  issues: DataIssue[],
+): Report[] {
+  const lockFile = displayPath(path.join(yearDir, LOCK_FILE));
+  const entries = readdirSync(yearDir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  for (const e of entries)
+    if (e.isDirectory() ? !EDITION_FOLDER.test(e.name) : e.name !== LOCK_FILE)
+      issues.push({
+        file: displayPath(path.join(yearDir, e.name)),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…) et ${LOCK_FILE}`,
+      });
+  const numbers = entries.filter((e) => e.isDirectory() && EDITION_FOLDER.test(e.name)).map((e) => Number(e.name.slice(1))).sort((a, b) => a - b);
+  if (numbers.length === 0) {
+    issues.push({ file: displayPath(yearDir), line: 1, column: 1, severity: 'error', message: "aucune édition : les fichiers d'un rapport vont dans un dossier v1 (npm run new-report le crée)" });
+    return [];
+  }
+  const lock = readLock(yearDir, issues);
+  if (!lock) return [];
+  numbers.forEach((n, i) => {
+    if (n !== i + 1)
+      issues.push({ file: displayPath(path.join(yearDir, `v${n}`)), line: 1, column: 1, severity: 'error', message: `édition v${n} sans édition v${i + 1} : les éditions se suivent à partir de v1` });
+  });
+  for (const key of Object.keys(lock))
+    if (!numbers.includes(Number(key.slice(1))))
+      issues.push({ file: lockFile, line: 1, column: 1, severity: 'error', message: `l'édition ${key} est figée mais son dossier ${key}/ a disparu : rétablissez-le (git checkout -- ${displayPath(path.join(yearDir, key))})` });
+  const last = numbers.at(-1)!;
+  const editions: Report[] = [];
+  for (const n of numbers) {
+    const dataEditionDir = path.join(yearDir, `v${n}`);
+    const chaptersEditionDir = path.join(chaptersDir, `v${n}`);
+    const sealed = lock[`v${n}`];
+    const report = loadReport(dataEditionDir, slug, year, n, territories, reference, unreadable, issues);
+    if (sealed) checkFrozen({ slug, year, number: n, date: report?.meta.edition.date }, sealed, dataEditionDir, chaptersEditionDir, issues);
+    else if (n !== last)
+      issues.push({ file: lockFile, line: 1, column: 1, severity: 'error', message: `l'édition v${n} n'est pas figée alors qu'une édition plus récente existe : seule la dernière édition peut être en préparation (npm run release -- ${slug} ${year})` });
+    if (!report) continue;
+    if (sealed && !report.meta.edition.date)
+      issues.push({ file: displayPath(path.join(dataEditionDir, 'report.json')), line: 1, column: 1, severity: 'error', message: `l'édition v${n} est figée sans date de publication dans report.json (edition.date)` });
+    report.edition = { ...report.meta.edition, released: Boolean(sealed), latest: n === last };
+    editions.push(report);
+  }
+  return editions;
 }
 
 function loadReport(
   dir: string,
   slug: string,
   yearDir: string,
+  editionNumber: number,
   territories: Map<string, Territory>,
   reference: Map<string, Resource>,
   unreadable: Set<string>,
@@ -177,7 +254,9 @@ function loadReport(
         ? ['region', `le dossier ${quote(slug)} ne correspond pas à la région ${meta.region} (${region.label}) : dossier attendu ${quote(region.slug)}`]
         : String(meta.year) !== yearDir
           ? ['year', `l'année ${meta.year} ne correspond pas au dossier ${quote(yearDir)}`]
-          : undefined;
+          : meta.edition.number !== editionNumber
+            ? ['edition', `l'édition ${meta.edition.number} ne correspond pas au dossier ${quote(`v${editionNumber}`)} : attendu "number": ${editionNumber}`]
+            : undefined;
   if (folderProblem) {
     issues.push({ file: json.file, ...json.locate([folderProblem[0]]), severity: 'error', message: folderProblem[1] });
     return undefined;
@@ -194,7 +273,8 @@ function loadReport(
   const discrepancies = complete && issues.filter((i) => i.severity === 'error').length === errorsBefore
     ? checkRules(loaded.json, loaded.pkg, tables, issues)
     : [];
-  return { id: `${slug}/${yearDir}`, year: meta.year, region: region!, meta, package: loaded.pkg, resources: loaded.resources, discrepancies };
+  const edition = { ...meta.edition, released: false, latest: false };
+  return { id: `${slug}/${yearDir}`, editionId: `${slug}/${yearDir}/v${editionNumber}`, edition, year: meta.year, region: region!, meta, package: loaded.pkg, resources: loaded.resources, discrepancies };
 }
 
 let cached: Catalog | undefined;
@@ -208,10 +288,16 @@ export function loadCatalog(): Catalog {
   return catalog;
 }
 
+/** A report by its id (`normandie/2023`: its latest edition) or one edition (`normandie/2023/v1`). */
 export function findReport(catalog: Catalog, id: string): Report {
-  const report = catalog.reports.find((r) => r.id === id);
-  if (!report) throw new Error(`Rapport inconnu ${quote(id)} : attendu ${catalog.reports.map((r) => r.id).join(', ')}`);
+  const report = catalog.editions.find((r) => r.editionId === id) ?? catalog.reports.find((r) => r.id === id);
+  if (!report) throw new Error(`Rapport inconnu ${quote(id)} : attendu ${catalog.editions.map((r) => r.editionId).join(', ')}`);
   return report;
+}
+
+/** Every edition of a report, oldest first. */
+export function editionsOf(catalog: Catalog, report: Report): Report[] {
+  return catalog.editions.filter((e) => e.id === report.id);
 }
 
 export function findResource(report: Report, name: string): Resource {

@@ -10,38 +10,38 @@ import { selectRow } from '../components/select-row.ts';
 import { getIndicator } from '../indicators/definitions.ts';
 import { findResource, type Catalog } from './catalog.ts';
 import { quote, type DataIssue } from './issues.ts';
-import { displayPath } from './paths.ts';
+import { contentDir, displayPath } from './paths.ts';
 
 const TAG = /<(Value|Data|DataTable|Chart|KeyFigure|Discrepancy)\b((?:[^>"{]|"[^"]*"|\{[^}]*\})*?)\/?>/g;
 const ATTRIBUTE = /(?<![\w-])([A-Za-z_][\w]*)=(?:"([^"]*)"|\{\s*(-?\d+(?:\.\d+)?)\s*\}|\{\s*'([^']*)'\s*\})/g;
 
-export function contentDir(): string {
-  return path.resolve(process.env.CEP_CONTENT_DIR ?? path.join(process.cwd(), 'content'));
-}
-
-function chapterFiles(root: string): { file: string; report: string }[] {
+/** content/reports/<slug>/<year>/v<N>/*.mdx, each with the edition it belongs to. */
+function chapterFiles(root: string): { file: string; edition: string }[] {
   const reports = path.join(root, 'reports');
   if (!existsSync(reports)) return [];
-  return readdirSync(reports).flatMap((slug) =>
-    readdirSync(path.join(reports, slug)).flatMap((year) =>
-      readdirSync(path.join(reports, slug, year))
-        .filter((f) => f.endsWith('.mdx'))
-        .map((f) => ({ file: path.join(reports, slug, year, f), report: `${slug}/${year}` })),
+  const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return folders(reports).flatMap((slug) =>
+    folders(path.join(reports, slug)).flatMap((year) =>
+      folders(path.join(reports, slug, year)).flatMap((edition) =>
+        readdirSync(path.join(reports, slug, year, edition))
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => ({ file: path.join(reports, slug, year, edition, f), edition: `${slug}/${year}/${edition}` })),
+      ),
     ),
   );
 }
 
 export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[] {
   const issues: DataIssue[] = [];
-  for (const { file, report: reportId } of chapterFiles(root)) {
+  for (const { file, edition } of chapterFiles(root)) {
     const text = readFileSync(file, 'utf8');
-    const report = catalog.reports.find((r) => r.id === reportId);
+    const report = catalog.editions.find((r) => r.editionId === edition);
     const at = (index: number) => {
       const before = text.slice(0, index);
       return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
     };
     if (!report) {
-      issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `chapitre d'un rapport sans données : aucun dossier data/reports/${reportId}/` });
+      issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `chapitre d'une édition sans données : aucun dossier data/reports/${edition}/` });
       continue;
     }
     for (const tag of text.matchAll(TAG)) {

@@ -90,7 +90,18 @@ export interface ReportDescriptor {
   year: number;
   title: string;
   author: string;
-  edition: string;
+  /** The source publication transcribed (« Édition de septembre 2024 »). */
+  publication: string;
+  /** This edition of ours: its number matches the folder (v1, v2…); `date` is set on release. */
+  edition: EditionDescriptor;
+}
+
+export interface EditionDescriptor {
+  number: number;
+  /** ISO date of release, written by `npm run release`; absent while the edition is being prepared. */
+  date?: string;
+  /** The changelog entry: what this edition changes, in French, for readers. */
+  changes: string;
 }
 
 const field = {
@@ -156,13 +167,23 @@ export const validateReportPackage = ajv.compile(packageSchema(true));
 export const validateReferencePackage = ajv.compile(packageSchema(false));
 export const validateReportDescriptor = ajv.compile({
   type: 'object',
-  required: ['region', 'year', 'title', 'author', 'edition'],
+  required: ['region', 'year', 'title', 'author', 'publication', 'edition'],
   additionalProperties: false,
   properties: {
     region: { type: 'string', pattern: '^[0-9]{2}$' },
     year: { type: 'integer', minimum: 2015, maximum: 2100 },
     title: { type: 'string', minLength: 1 },
     author: { type: 'string', minLength: 1 },
-    edition: { type: 'string', minLength: 1 },
+    publication: { type: 'string', minLength: 1 },
+    edition: {
+      type: 'object',
+      required: ['number', 'changes'],
+      additionalProperties: false,
+      properties: {
+        number: { type: 'integer', minimum: 1 },
+        date: { type: 'string', format: 'date' },
+        changes: { type: 'string', minLength: 1 },
+      },
+    },
   },
 });

@@ -16,11 +16,21 @@ import { createTableSql, identifier, literal } from './load-sql.ts';
 let instance: Promise<DuckDBInstance> | undefined;
 const database = () => (instance ??= DuckDBInstance.create(':memory:'));
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'cep-duckdb-'));
-const connections = new Map<string, Promise<DuckDBConnection>>();
+// Keyed by the report object: two catalogs (the data diff's before and after) may hold the same edition.
+const connections = new WeakMap<Report, Promise<DuckDBConnection>>();
+const schemas = new WeakMap<Report, string>();
+let opened = 0;
+
+/** The report's schema: its package name, made unique per loaded edition. */
+function schemaOf(report: Report): string {
+  let schema = schemas.get(report);
+  if (!schema) schemas.set(report, (schema = `${report.package.name}-v${report.edition.number}-${++opened}`));
+  return schema;
+}
 
 async function open(report: Report): Promise<DuckDBConnection> {
   const connection = await (await database()).connect();
-  const schema = report.package.name;
+  const schema = schemaOf(report);
   const dir = scratch();
   await connection.run(`CREATE SCHEMA IF NOT EXISTS ${identifier(schema)}`);
   for (const resource of report.resources.values()) {
@@ -34,10 +44,10 @@ async function open(report: Report): Promise<DuckDBConnection> {
 
 /** The report's connection, opened once per process, its search path set to the report's schema. */
 export function reportDb(report: Report): Promise<DuckDBConnection> {
-  let db = connections.get(report.id);
+  let db = connections.get(report);
   if (!db) {
     db = open(report);
-    connections.set(report.id, db);
+    connections.set(report, db);
   }
   return db;
 }
@@ -53,7 +63,7 @@ export async function runIndicator(report: Report, indicatorId: string, params: 
 export async function parquetOf(report: Report, resource: Resource): Promise<Uint8Array> {
   const connection = await reportDb(report);
   const file = path.join(scratch(), 'data.parquet');
-  await connection.run(`COPY ${identifier(report.package.name)}.${identifier(resource.descriptor.name)} TO ${literal(file)} (FORMAT parquet)`);
+  await connection.run(`COPY ${identifier(schemaOf(report))}.${identifier(resource.descriptor.name)} TO ${literal(file)} (FORMAT parquet)`);
   return new Uint8Array(readFileSync(file));
 }
 
