@@ -2,8 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
+// Where the site is deployed: CEP_SITE_URL is its origin, CEP_BASE_PATH its folder there
+// (« /cep-rapports/ » for a GitHub Pages project site; « / » by default). Links go through
+// src/site/url.ts, which adds the base path.
+const base = `/${(process.env.CEP_BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  site: process.env.CEP_SITE_URL || 'http://127.0.0.1:4321',
+  base,
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx()],

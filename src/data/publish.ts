@@ -47,6 +47,9 @@ export function publishedPackage(catalog: Catalog, report: Report): PackageDescr
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     ...report.package,
+    // The edition: a released one never changes (see /<region>/<year>/editions/).
+    version: String(report.edition.number),
+    ...(report.edition.date ? { created: `${report.edition.date}T00:00:00Z` } : {}),
     resources: publishedResources(catalog, report).map(resource),
   };
 }

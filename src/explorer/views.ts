@@ -9,6 +9,7 @@ import type { FieldType } from '../data/descriptors.ts';
 import { kinds, type DatasetKind } from '../data/kinds.ts';
 import { labellerFor } from '../data/labels.ts';
 import type { Row } from '../data/table.ts';
+import { href } from '../site/url.ts';
 
 export interface ViewField {
   name: string;
@@ -119,7 +120,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
         id,
         title: `${kinds[kind].title} — tous les rapports`,
         table: idToTable(id),
-        csv: `/donnees/explorateur/${id}.csv`,
+        csv: href(`/donnees/explorateur/${id}.csv`),
         fields,
         notes: [...new Set(parts.flatMap((p) => p.resource.descriptor.cep?.notes ?? []))],
         sources: [...new Set(parts.flatMap((p) => (p.resource.descriptor.sources ?? []).map((s) => s.title)))],
@@ -138,7 +139,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
           id,
           title: `${resource.descriptor.title} (${report.region.label} ${report.year})`,
           table: idToTable(id),
-          csv: `/donnees/explorateur/${id}.csv`,
+          csv: href(`/donnees/explorateur/${id}.csv`),
           report: report.id,
           fields,
           notes: resource.descriptor.cep?.notes ?? [],

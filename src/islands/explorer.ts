@@ -16,6 +16,7 @@ interface Boot {
   indicators: { id: string; label: string; unit: 'count' | 'percent'; dimensions: string[] }[];
 }
 
+import { href } from '../site/url.ts';
 type Engine = typeof import('../engine/browser.ts');
 
 /** A chart of the result where one fits: one bar per line, drawn by Plot with the reports' specs. */
@@ -50,7 +51,7 @@ export function startExplorer(root: HTMLElement): void {
   function showError(message: string): void {
     const error = part('error');
     error.hidden = false;
-    error.innerHTML = `<p><strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(message)}). <a href="/donnees/">Revenir à la vue par défaut</a>.</p>`;
+    error.innerHTML = `<p><strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(message)}). <a href="${href('/donnees/')}">Revenir à la vue par défaut</a>.</p>`;
     part('result').innerHTML = '';
     part('count').textContent = 'Aucune ligne';
     status.textContent = '';
@@ -158,7 +159,7 @@ export function startExplorer(root: HTMLElement): void {
   }
 
   function go(next: ExplorerState, fromControl = false): void {
-    history.pushState(null, '', `/donnees/${stateToSearch(next, boot.defaultView)}`);
+    history.pushState(null, '', `${href('/donnees/')}${stateToSearch(next, boot.defaultView)}`);
     void apply(next, !fromControl);
   }
 
