@@ -1,15 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-
-// Where the site is deployed: CEP_SITE_URL is its origin, CEP_BASE_PATH its folder there
-// (« /cep-rapports/ » for a GitHub Pages project site; « / » by default). Links go through
-// src/site/url.ts, which adds the base path.
-const base = `/${(process.env.CEP_BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+import { basePath, siteUrl } from './src/site/deploy.ts';
 
 export default defineConfig({
-  site: process.env.CEP_SITE_URL || 'http://127.0.0.1:4321',
-  base,
+  // Links go through src/site/url.ts, which adds the base path.
+  site: siteUrl(),
+  base: basePath(),
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx()],

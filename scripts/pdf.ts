@@ -1,7 +1,7 @@
 /**
- * npm run pdf [dir]: prints every report of a built site (its « rapport complet » page) to
- * <dir>/<region>/<year>/rapport.pdf with headless Chromium: tagged PDF with an outline, so
- * that it stays accessible. Run by `npm run build` on the staging folder.
+ * npm run pdf [dir]: prints every report edition of a built site (its « rapport complet » page)
+ * to <dir>/<region>/<year>/[v<N>/]rapport.pdf with headless Chromium: tagged PDF with an
+ * outline, so that it stays accessible. Run by `npm run build` on the staging folder.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,9 +10,12 @@ import { serve } from '../src/browser/serve.ts';
 
 export async function printReports(outDir: string): Promise<string[]> {
   const reports: string[] = [];
-  for (const region of readdirSync(outDir))
-    for (const year of existsSync(path.join(outDir, region)) && /^[a-z-]+$/.test(region) ? readdirSync(path.join(outDir, region)) : [])
-      if (existsSync(path.join(outDir, region, year, 'rapport-complet', 'index.html'))) reports.push(`${region}/${year}`);
+  const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
+  // <region>/<year>/ (the latest edition) and <region>/<year>/v<N>/ (every edition).
+  for (const region of folders(outDir).filter((r) => /^[a-z-]+$/.test(r)))
+    for (const year of folders(path.join(outDir, region)).filter((y) => /^\d{4}$/.test(y)))
+      for (const copy of [`${region}/${year}`, ...folders(path.join(outDir, region, year)).filter((e) => /^v\d+$/.test(e)).map((e) => `${region}/${year}/${e}`)])
+        if (existsSync(path.join(outDir, copy, 'rapport-complet', 'index.html'))) reports.push(copy);
   if (reports.length === 0) return [];
   const site = await serve(outDir);
   const browser = await launch();

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { basePath } from '../site/deploy.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +30,8 @@ export async function serve(outDir: string, port?: number): Promise<Served> {
     detached: true,
     stdio: 'ignore',
   });
-  const url = `http://127.0.0.1:${p}`;
+  // The site's root, under the base path it was built for.
+  const url = `http://127.0.0.1:${p}${basePath().replace(/\/$/, '')}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {

@@ -40,6 +40,10 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
       const before = text.slice(0, index);
       return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
     };
+    // A chapter's URL segment sits beside the edition's other pages: it must not take their names.
+    const slug = path.basename(file, '.mdx').replace(/^\d+-/, '');
+    if (slug === 'rapport-complet' || slug === 'editions' || /^v\d+$/.test(slug))
+      issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `nom de chapitre réservé ${quote(slug)} : renommez le fichier (rapport-complet, editions et v1, v2… sont des pages du rapport)` });
     if (!report) {
       issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `chapitre d'une édition sans données : aucun dossier data/reports/${edition}/` });
       continue;

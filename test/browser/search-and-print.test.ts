@@ -23,7 +23,7 @@ describe('search', () => {
 });
 
 describe('print', () => {
-  const reports = builtPages().filter((p) => /^\/[a-z-]+\/\d{4}\/$/.test(p));
+  const reports = builtPages().filter((p) => /^\/[a-z-]+\/\d{4}\/(v\d+\/)?$/.test(p));
 
   it.each(reports)('%s: a PDF of the whole report, linked from its home', (report) => {
     const pdf = readFileSync(path.join(DIST, report, 'rapport.pdf'));
