@@ -3,10 +3,10 @@
  * data/ or content/.
  *
  *   <out-dir>/data/reference/              a full copy of data/reference
- *   <out-dir>/data/reports/<slug>/<year>/   one report per (region, year): the 18 INSEE regions of
+ *   <out-dir>/data/reports/<slug>/<year>/v1/   one report per (region, year): the 18 INSEE regions of
  *                                           territories.csv × 2015–2024, `count` of them (≤ 180)
  *   <out-dir>/content/glossaire.json        a copy of content/glossaire.json
- *   <out-dir>/content/reports/<slug>/<year>/01-synthese.mdx   one short chapter per report
+ *   <out-dir>/content/reports/<slug>/<year>/v1/01-synthese.mdx   one short chapter per report
  *
  * Each report has the shape of a shipped one (Normandie 2023 or Occitanie 2020, alternately):
  * same descriptor and CSV columns, the template's region code swapped with the target's, years
@@ -262,8 +262,11 @@ interface Generated {
 }
 
 function generateReport(dataOut: string, region: Region, year: number, template: (typeof TEMPLATES)[number]): Generated {
-  const source = path.join(ROOT, 'data/reports', template.id);
-  const target = path.join(dataOut, 'reports', region.slug, String(year));
+  // The template's latest edition; each synthetic report is a first edition, unreleased.
+  const editions = readdirSync(path.join(ROOT, 'data/reports', template.id)).filter((e) => /^v\d+$/.test(e));
+  const latest = editions.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
+  const source = path.join(ROOT, 'data/reports', template.id, latest);
+  const target = path.join(dataOut, 'reports', region.slug, String(year), 'v1');
   mkdirSync(target, { recursive: true });
   const shift = year - template.year;
   const swap = (code: string) => (code === template.code ? region.code : code === region.code ? template.code : code);
@@ -327,7 +330,8 @@ function generateReport(dataOut: string, region: Region, year: number, template:
         year,
         title: `[SYNTHÉTIQUE] Rapport ${year} sur le CEP en ${region.label} (données tirées au hasard)`,
         author: 'Générateur de données synthétiques (scripts/synthetic.ts)',
-        edition: `Données synthétiques sur le modèle du rapport ${template.id}, ne pas publier`,
+        publication: `Données synthétiques sur le modèle du rapport ${template.id}, ne pas publier`,
+        edition: { number: 1, changes: 'Données synthétiques pour les mesures de performance : ne pas publier.' },
       },
       null,
       2,
@@ -379,7 +383,7 @@ export function generateSynthetic(outDir: string, count: number): SyntheticSet {
   const regions = territories.filter((t) => t.level === 'region');
   const reports = plan(regions, count).map(({ region, year, template }) => {
     const generated = generateReport(dataDir, region, year, template);
-    const dir = path.join(contentDir, 'reports', region.slug, String(year));
+    const dir = path.join(contentDir, 'reports', region.slug, String(year), 'v1');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, '01-synthese.mdx'), chapter(region, year));
     return generated;
