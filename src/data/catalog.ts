@@ -222,7 +222,16 @@ function loadEditions(
     const sealed = lock[`v${n}`];
     const report = loadReport(dataEditionDir, slug, year, n, territories, reference, unreadable, issues);
     if (sealed) checkFrozen({ slug, year, number: n, date: report?.meta.edition.date }, sealed, dataEditionDir, chaptersEditionDir, issues);
-    else if (n !== last)
+    else if (report?.meta.edition.date) {
+      // Only `npm run release` dates an edition, and it seals it at once: a date without a seal is a lost lock.
+      const json = readJsonFile(path.join(dataEditionDir, 'report.json'), [])!;
+      issues.push({
+        file: json.file,
+        ...json.locate(['edition', 'date']),
+        severity: 'error',
+        message: `l'édition v${n} a une date de publication mais n'est pas figée : ${LOCK_FILE} ne la contient pas. Rétablissez-le (git checkout -- ${lockFile}) ; une édition en préparation n'a pas de date`,
+      });
+    } else if (n !== last)
       issues.push({ file: lockFile, line: 1, column: 1, severity: 'error', message: `l'édition v${n} n'est pas figée alors qu'une édition plus récente existe : seule la dernière édition peut être en préparation (npm run release -- ${slug} ${year})` });
     if (!report) continue;
     if (sealed && !report.meta.edition.date)

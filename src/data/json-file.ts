@@ -86,7 +86,7 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
 }
 
 function describeAjvError(e: ErrorObject): string {
-  const where = e.instancePath ? `${quote(e.instancePath)} : ` : '';
+  const where = e.instancePath ? `${quote(e.instancePath.replaceAll('~1', '/').replaceAll('~0', '~'))} : ` : '';
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -124,7 +124,8 @@ export function checkAgainst(
   for (const e of errors) {
     if (e.keyword === 'enum') e.params = { allowedValues: allowed.get(e.instancePath) };
     else if (allowed.has(e.instancePath)) continue;
-    const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    // A JSON Pointer: « ~1 » stands for « / » and « ~0 » for « ~ » in a property name.
+    const path: (string | number)[] = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replaceAll('~1', '/').replaceAll('~0', '~')));
     if (e.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
     const message = `${what} : ${describeAjvError(e)}`;
     const key = `${e.instancePath}|${message}`;

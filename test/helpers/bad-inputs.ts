@@ -2,11 +2,18 @@
  * The bad-input corpus (test/fixtures/bad-inputs/): each case is ONE change applied to a
  * throw-away copy of data/ (or content/), with the outcome the validator must give. This module
  * reads the cases and applies a change; test/unit/bad-inputs.test.ts asserts the outcomes.
+ *
+ * Released editions are frozen (data/reports/<slug>/<year>/editions.lock.json, src/data/editions.ts):
+ * changing any file of one is an error of its own. So after the change, `prepareCase` re-seals the
+ * copy's released editions (test/helpers/editions.ts), as a correct new edition would, and each
+ * case stays about the one problem it describes; except the cases marked `"frozen": true`, which
+ * are about the freezing itself and keep the lock as shipped.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
+import { resealEditions } from './editions.ts';
 
 export const FIXTURES = path.resolve('test/fixtures/bad-inputs');
 
@@ -42,20 +49,25 @@ export type Change =
   | { prepend: string }
   | { delete: true }
   /** Moves the file or folder to this path, relative to the same root. */
-  | { rename: string };
+  | { rename: string }
+  /** Copies the file or folder to this path, relative to the same root (a new edition folder). */
+  | { copy: string };
 
 /** An issue as the validator prints it, `file` relative to the copy's root. */
 export interface ExpectedIssue {
   file: string;
   line: number;
   column: number;
-  /** Exact message; `{data}` stands for the copy's folder as messages show it. */
+  /**
+   * Exact message; `{data}` and `{content}` stand for the copies of data/ and content/ as
+   * messages show them.
+   */
   message: string;
 }
 
 /** A row the validator must have read, when the input is accepted. */
 export interface ReadCheck {
-  /** `reference` or a report id (`normandie/2023`). */
+  /** `reference`, a report id (`normandie/2023`: its latest edition) or an edition (`normandie/2023/v1`). */
   in: string;
   resource: string;
   row: number;
@@ -74,13 +86,18 @@ export type Outcome =
 
 export interface BadInput {
   id: string;
-  /** What kind of problem: encoding, separator, header, cell, key, code, rule, descriptor, folder, file… */
+  /** What kind of problem: encoding, separator, header, cell, key, code, rule, descriptor, folder, file, edition… */
   class: string;
   description: string;
   /** Relative to data/ (the default) or content/. */
   root?: 'data' | 'content';
   file: string;
   change: Change;
+  /**
+   * The case is about a released edition being frozen: the copy's editions.lock.json is kept as
+   * shipped (or as the change leaves it). Without it, the locks are re-sealed after the change.
+   */
+  frozen?: true;
   /** What the validator must do. */
   expected: Outcome;
   /**
@@ -99,6 +116,23 @@ export function copyOf(root: 'data' | 'content'): string {
   const dir = mkdtempSync(path.join(tmpdir(), `cep-${root}-`));
   cpSync(path.resolve(root), dir, { recursive: true });
   return dir;
+}
+
+/** The copies a case is checked on: its change applied, the editions re-sealed unless `frozen`. */
+export interface Prepared {
+  data: string;
+  content: string;
+}
+
+/**
+ * Copies data/ and content/, applies the case's change to the copy of its root, then re-seals the
+ * copy's released editions against both copies, unless the case is about freezing (`frozen`).
+ */
+export function prepareCase(c: Pick<BadInput, 'id' | 'root' | 'file' | 'change' | 'frozen'>): Prepared {
+  const prepared = { data: copyOf('data'), content: copyOf('content') };
+  applyChange(prepared[c.root ?? 'data'], c);
+  if (!c.frozen) resealEditions(prepared.data, prepared.content);
+  return prepared;
 }
 
 function resolveJsonPath(value: unknown, steps: JsonStep[]): (string | number)[] {
@@ -133,6 +167,10 @@ export function applyChange(dir: string, c: Pick<BadInput, 'id' | 'file' | 'chan
   if (!existsSync(target)) fail('fichier ou dossier introuvable dans la copie');
   if ('delete' in change) return rmSync(target, { recursive: true });
   if ('rename' in change) return renameSync(target, path.join(dir, change.rename));
+  if ('copy' in change) {
+    if (existsSync(path.join(dir, change.copy))) fail(`« ${change.copy} » existe déjà dans la copie`);
+    return cpSync(target, path.join(dir, change.copy), { recursive: true });
+  }
   const before = readFileSync(target, 'utf8');
   let after = before;
   if ('prepend' in change) after = change.prepend + before;

@@ -2,7 +2,9 @@
  * The bad-input corpus: test/fixtures/bad-inputs/cases.json lists malformed inputs, each ONE
  * change to a throw-away copy of data/ (or content/), with the outcome the validator must give:
  * refused with these exact `file:line:column: message` errors (and no catalog), or accepted and
- * read as stated. The MDX cases go through the real build (scripts/build.ts).
+ * read as stated. The MDX cases (`buildFails`) go through the real build (scripts/build.ts).
+ * After the change the copy's released editions are re-sealed, except in the cases about
+ * freezing (`frozen`): see test/helpers/bad-inputs.ts.
  *
  * A case with a `gap` is one the validator does not handle as it should yet: `current` pins what
  * it does today (a plain test), `expected` is what it must do (an `it.fails` test). When the
@@ -16,15 +18,19 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReport, inspectData, type Catalog } from '../../src/data/catalog.ts';
 import { formatIssue, type DataIssue } from '../../src/data/issues.ts';
-import { applyChange, copyOf, FIXTURES, loadCases, type BadInput, type Outcome } from '../helpers/bad-inputs.ts';
+import { FIXTURES, loadCases, prepareCase, type BadInput, type Outcome } from '../helpers/bad-inputs.ts';
 import { shown } from '../helpers/data-copy.ts';
 
 const cases = loadCases();
-const dataCases = cases.filter((c) => (c.root ?? 'data') === 'data');
-const mdxCases = cases.filter((c) => c.root === 'content');
+// Checked by the validator (inspectData on the copies), or by the real build (the MDX cases).
+const isBuildCase = (c: BadInput) => 'buildFails' in c.expected;
+const dataCases = cases.filter((c) => !isBuildCase(c));
+const mdxCases = cases.filter(isBuildCase);
 
 interface Inspected {
-  dir: string;
+  /** The copies of data/ and content/ as messages show them. */
+  data: string;
+  content: string;
   catalog?: Catalog;
   errors: string[];
   thrown?: Error;
@@ -35,31 +41,32 @@ const inspected = new Map<string, Inspected>();
 function inspect(c: BadInput): Inspected {
   let result = inspected.get(c.id);
   if (!result) {
-    const dir = copyOf('data');
-    applyChange(dir, c);
+    const dirs = prepareCase(c);
+    const copies = { data: shown(dirs.data), content: shown(dirs.content) };
     try {
-      const { catalog, issues } = inspectData(dir);
-      result = { dir, catalog, errors: issues.filter((i: DataIssue) => i.severity === 'error').map(formatIssue) };
+      const { catalog, issues } = inspectData(dirs.data, dirs.content);
+      result = { ...copies, catalog, errors: issues.filter((i: DataIssue) => i.severity === 'error').map(formatIssue) };
     } catch (e) {
-      result = { dir, errors: [], thrown: e as Error };
+      result = { ...copies, errors: [], thrown: e as Error };
     }
-    rmSync(dir, { recursive: true, force: true });
+    for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
     inspected.set(c.id, result);
   }
   return result;
 }
 
 function assertOutcome(c: BadInput, outcome: Outcome): void {
-  const { dir, catalog, errors, thrown } = inspect(c);
-  const root = shown(dir);
+  const { data, content, catalog, errors, thrown } = inspect(c);
+  const root = c.root === 'content' ? content : data;
+  const placeholders = (message: string) => message.replaceAll('{data}', data).replaceAll('{content}', content);
   if ('throws' in outcome) {
-    expect(thrown?.message).toBe(outcome.throws.replaceAll('{data}', dir));
+    expect(thrown?.message).toBe(placeholders(outcome.throws));
     return;
   }
   if (thrown) throw thrown;
   if ('buildFails' in outcome) throw new Error('buildFails: MDX cases only');
   if (!outcome.accepted) {
-    expect(errors).toEqual(outcome.errors.map((e) => `${root}/${e.file}:${e.line}:${e.column}: ${e.message.replaceAll('{data}', root)}`));
+    expect(errors).toEqual(outcome.errors.map((e) => `${root}/${e.file}:${e.line}:${e.column}: ${placeholders(e.message)}`));
     expect(catalog, 'validation must refuse the data').toBeUndefined();
     return;
   }
@@ -94,32 +101,32 @@ describe('malformed data is refused with a located message, or read as stated', 
   }
 });
 
-// The real build on a copy of content/ where one chapter is broken: it must fail with the
-// component's message, located in the chapter, and leave the previous site untouched. About 5 s each, run one after the
-// other (astro builds share .astro/ and the content store).
+// The real build on a copy of content/ where one chapter is broken (and on a copy of data/ whose
+// editions are re-sealed against it): it must fail with the component's message, located in the
+// chapter, and leave the previous site untouched. About 5 s each, run one after the other (astro
+// builds share .astro/ and the content store).
 describe('a broken chapter stops the real build', () => {
   const builds = new Map<string, { status: number | null; output: string; previous: string; root: string }>();
   function build(c: BadInput) {
     let result = builds.get(c.id);
     if (!result) {
-      const content = copyOf('content');
-      applyChange(content, c);
+      const { data, content } = prepareCase(c);
       const outDir = mkdtempSync(path.join(tmpdir(), 'cep-dist-'));
       writeFileSync(path.join(outDir, 'index.html'), 'previous site');
       const run = spawnSync('npx', ['tsx', 'scripts/build.ts', outDir], {
-        env: { ...process.env, CEP_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, CEP_DATA_DIR: data, CEP_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
         encoding: 'utf8',
         timeout: 180_000,
       });
       result = { status: run.status, output: run.stdout + run.stderr, previous: readFileSync(path.join(outDir, 'index.html'), 'utf8'), root: shown(content) };
       builds.set(c.id, result);
-      // The copy of content/ stays: Astro's content store may reuse its path in a later build.
+      // The copies stay: Astro's content store may reuse their paths in a later build.
       rmSync(outDir, { recursive: true, force: true });
     }
     return result;
   }
   const assertBuild = (c: BadInput, outcome: Outcome) => {
-    if (!('buildFails' in outcome)) throw new Error(`${c.id}: an MDX case expects buildFails`);
+    if (!('buildFails' in outcome)) throw new Error(`${c.id}: a build case expects buildFails`);
     const { status, output, previous, root } = build(c);
     const e = outcome.buildFails;
     expect(status).not.toBe(0);

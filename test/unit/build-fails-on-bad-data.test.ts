@@ -8,7 +8,7 @@ import { copyOfData, shown } from '../helpers/data-copy.ts';
 // The real build, on a copy of the data where one count is typed « 12 479 ».
 function brokenData() {
   const data = copyOfData();
-  const file = data.edit('reports/normandie/2023/cep_entries.csv', (t) => t.replace('28,2023,missions-locales,12479,', '28,2023,missions-locales,12 479,'));
+  const file = data.edit('reports/normandie/2023/v1/cep_entries.csv', (t) => t.replace('28,2023,missions-locales,12479,', '28,2023,missions-locales,12 479,'));
   const expected = `${shown(file)}:11:4: valeur « 12 479 » invalide pour « entries » : attendu un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers`;
   return { dir: data.dir, expected };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReport, inspectData } from '../../src/data/catalog.ts';
@@ -6,11 +6,12 @@ import { operatorName } from '../../src/data/labels.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
 
-// cep_entries.csv: header on line 1, France métropolitaine on lines 2–7, Normandie on 8–13
+// The first edition of the Normandie report (released, so its files never change) is the one the
+// tests break. cep_entries.csv: header on line 1, France métropolitaine on lines 2–7, Normandie on 8–13
 // (apec 8, cap-emploi 9, operateur-regional 10, missions-locales 11, france-travail 12, ensemble 13);
 // columns territory 1, year 2, operator 3, entries 4, share_published 5, reported_gap 6.
-const ENTRIES = 'reports/normandie/2023/cep_entries.csv';
-const PACKAGE = 'reports/normandie/2023/datapackage.json';
+const ENTRIES = 'reports/normandie/2023/v1/cep_entries.csv';
+const PACKAGE = 'reports/normandie/2023/v1/datapackage.json';
 const HEADER = 'territory,year,operator,entries,share_published,reported_gap';
 
 function errorsOf(dir: string): string[] {
@@ -39,6 +40,23 @@ describe('shipped data', () => {
       reported_gap: null,
     });
     expect(table.rows.find((r) => r.territory === 'FRM' && r.operator === 'cap-emploi')?.reported_gap).toBe(2181);
+  });
+
+  it('loads every edition, v1 to the latest, the older ones released, and shows the latest as the report', () => {
+    const ids = [...new Set(catalog!.editions.map((e) => e.id))];
+    expect(catalog!.reports.map((r) => r.id)).toEqual(ids);
+    for (const id of ids) {
+      const editions = catalog!.editions.filter((e) => e.id === id);
+      expect(editions.map((e) => e.edition.number)).toEqual(editions.map((_, i) => i + 1));
+      expect(editions.map((e) => e.editionId)).toEqual(editions.map((_, i) => `${id}/v${i + 1}`));
+      expect(editions.map((e) => e.edition.latest)).toEqual(editions.map((_, i) => i === editions.length - 1));
+      for (const e of editions.slice(0, -1)) expect(e.edition.released, e.editionId).toBe(true);
+      for (const e of editions.filter((x) => x.edition.released)) expect(e.edition.date, e.editionId).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(findReport(catalog!, id)).toBe(editions.at(-1));
+    }
+    const first = findReport(catalog!, 'normandie/2023/v1');
+    expect(first.editionId).toBe('normandie/2023/v1');
+    expect(first.edition).toMatchObject({ number: 1, released: true });
   });
 
   it('takes the region and year from the folder and names operators as in force that year', () => {
@@ -138,9 +156,9 @@ describe('files from French spreadsheets', () => {
 
   it('are read when the descriptor declares their dialect, encoding and decimal mark', () => {
     const data = copyOfData();
-    writeFileSync(path.join(data.dir, ENTRIES), Buffer.from(excel(`${HEADER}\nFRM,2023,apec,98299,3.0,\n`), 'latin1'));
+    data.write(ENTRIES, Buffer.from(excel(`${HEADER}\nFRM,2023,apec,98299,3.0,\n`), 'latin1'));
     const territories = path.join(data.dir, 'reference/territories.csv');
-    writeFileSync(territories, Buffer.from(readFileSync(territories, 'utf8').replaceAll(',', ';'), 'latin1'));
+    data.write('reference/territories.csv', Buffer.from(readFileSync(territories, 'utf8').replaceAll(',', ';'), 'latin1'));
     data.editJson(PACKAGE, (pkg) => {
       const r = pkg.resources[0];
       r.dialect = { delimiter: ';' };
@@ -157,7 +175,7 @@ describe('files from French spreadsheets', () => {
     const { catalog, issues } = inspectData(data.dir);
     expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     expect(catalog!.territories.get('FRM')?.label).toBe('France métropolitaine');
-    expect(findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table.rows).toEqual([
+    expect(findReport(catalog!, 'normandie/2023/v1').resources.get('cep_entries')!.table.rows).toEqual([
       { territory: 'FRM', year: 2023, operator: 'apec', entries: 98299, share_published: 3, reported_gap: null },
     ]);
   });
@@ -169,7 +187,7 @@ describe('files from French spreadsheets', () => {
       pkg.resources[0].schema.fields.find((f: { name: string }) => f.name === 'entries').groupChar = ' ';
     });
     const { catalog } = inspectData(data.dir);
-    const rows = findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table.rows;
+    const rows = findReport(catalog!, 'normandie/2023/v1').resources.get('cep_entries')!.table.rows;
     expect(rows.filter((r) => r.operator === 'france-travail').map((r) => r.entries)).toEqual([2641121, 119549]);
   });
 
@@ -183,8 +201,7 @@ describe('files from French spreadsheets', () => {
 
   it('are rejected with the fix when saved in Windows-1252 without saying so', () => {
     const data = copyOfData();
-    const file = path.join(data.dir, 'reference/territories.csv');
-    writeFileSync(file, Buffer.from('code,label,slug,level\nFRM,France m\xe9tropolitaine,france-metropolitaine,national\n', 'latin1'));
+    const file = data.write('reference/territories.csv', Buffer.from('code,label,slug,level\nFRM,France m\xe9tropolitaine,france-metropolitaine,national\n', 'latin1'));
     expect(errorsOf(data.dir)[0]).toBe(
       `${shown(file)}:2:1: le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : depuis Excel, enregistrez-le au format « CSV UTF-8 », ou déclarez "encoding": "windows-1252" dans la ressource`,
     );
@@ -228,7 +245,7 @@ describe('bad descriptors are located for the editor', () => {
 
   it('a report folder that does not match its region', () => {
     const data = copyOfData();
-    const file = data.edit('reports/normandie/2023/report.json', (t) => t.replace('"region": "28"', '"region": "53"'));
+    const file = data.edit('reports/normandie/2023/v1/report.json', (t) => t.replace('"region": "28"', '"region": "53"'));
     expect(errorsOf(data.dir)).toEqual([
       `${shown(file)}:2:13: le dossier « normandie » ne correspond pas à la région 53 (Bretagne) : dossier attendu « bretagne »`,
     ]);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectData } from '../../src/data/catalog.ts';
@@ -9,14 +8,14 @@ import { copyOfData, shown } from '../helpers/data-copy.ts';
 // A small beneficiary profile added to a copy of the Normandie package, with one category list
 // of its own: each test breaks one thing. Columns: territory 1, year 2, population 3,
 // operator 4, dimension 5, category 6, count 7, share 8.
-const PACKAGE = 'reports/normandie/2023/datapackage.json';
+const PACKAGE = 'reports/normandie/2023/v1/datapackage.json';
 const PROFILE = 'territory,year,population,operator,dimension,category,count,share';
 
 function withProfile(rows: string[], categories = ['status,cdi,CDI,']) {
   const data = copyOfData();
-  const dir = path.join(data.dir, 'reports/normandie/2023');
-  writeFileSync(path.join(dir, 'test_profile.csv'), `${PROFILE}\n${rows.join('\n')}\n`);
-  writeFileSync(path.join(dir, 'test_categories.csv'), `dimension,code,label,parent\n${categories.join('\n')}\n`);
+  const dir = path.join(data.dir, 'reports/normandie/2023/v1');
+  data.write('reports/normandie/2023/v1/test_profile.csv', `${PROFILE}\n${rows.join('\n')}\n`);
+  data.write('reports/normandie/2023/v1/test_categories.csv', `dimension,code,label,parent\n${categories.join('\n')}\n`);
   const resource = (name: string, kind: keyof typeof kinds) => ({
     name,
     title: name,

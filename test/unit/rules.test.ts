@@ -5,9 +5,11 @@ import type { Rule } from '../../src/data/rules-schema.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
 
 // Rules evaluated on the Normandie 2023 entries alone (cep_entries.csv: Normandie on lines 8–13,
-// apec 8 … france-travail 12, ensemble 13; entries in column 4, share_published in column 5).
-const ENTRIES = 'reports/normandie/2023/cep_entries.csv';
-const PACKAGE = 'reports/normandie/2023/datapackage.json';
+// apec 8 … france-travail 12, ensemble 13; entries in column 4, share_published in column 5), in
+// the report's first edition: released, so its files never change.
+const EDITION = 'reports/normandie/2023/v1';
+const ENTRIES = `${EDITION}/cep_entries.csv`;
+const PACKAGE = `${EDITION}/datapackage.json`;
 
 const entries = (where: Record<string, unknown>, field: string | string[] = 'entries') => ({ resource: 'cep_entries', where, field });
 const totalRule = {
@@ -39,7 +41,7 @@ function withRules(rules: unknown[], change?: (text: string) => string) {
   const csv = change ? data.edit(ENTRIES, change) : `${data.dir}/${ENTRIES}`;
   const result = inspectData(data.dir);
   const mine = (severity: string) =>
-    result.issues.filter((i) => i.severity === severity && i.file.startsWith(shown(`${data.dir}/reports/normandie/2023/`))).map(formatIssue);
+    result.issues.filter((i) => i.severity === severity && i.file.startsWith(shown(`${data.dir}/${EDITION}/`))).map(formatIssue);
   return { ...result, errors: mine('error'), warnings: mine('warning'), csv: shown(csv), pkgFile: shown(pkgFile) };
 }
 
@@ -73,7 +75,7 @@ describe('consistency rules', () => {
     expect(warnings).toEqual([
       `${csv}:13:4: avertissement : règle « entries-total » [territory=28] (Le total égale la somme des opérateurs) : 147694 publié, somme des parties 147693 (écart 1) — écart connu : Le rapport imprime ce total.`,
     ]);
-    expect(findReport(catalog!, 'normandie/2023').discrepancies).toEqual([
+    expect(findReport(catalog!, 'normandie/2023/v1').discrepancies).toEqual([
       {
         rule: 'entries-total',
         description: 'Le total égale la somme des opérateurs',

@@ -12,15 +12,16 @@ describe('npm run validate', () => {
     const result = validate();
     expect(result.status).toBe(0);
     const warnings = result.stderr.split('\n').filter((l) => / avertissement : règle « /.test(l));
-    const findings = loadCatalog().reports.flatMap((r) => r.discrepancies.flatMap((d) => d.findings));
+    // Every edition is checked, so each edition's known discrepancies are printed.
+    const findings = loadCatalog().editions.flatMap((r) => r.discrepancies.flatMap((d) => d.findings));
     expect(warnings).toHaveLength(findings.length);
-    expect(warnings.some((l) => l.startsWith('data/reports/normandie/2023/resignation_files.csv:2:3: avertissement : règle « resignation-files-2020-tables »'))).toBe(true);
+    expect(warnings.some((l) => l.startsWith('data/reports/normandie/2023/v1/resignation_files.csv:2:3: avertissement : règle « resignation-files-2020-tables »'))).toBe(true);
     expect(result.stdout).toMatch(/^Données valides .*: 2 rapport\(s\), \d+ jeu\(x\) de données, \d+ référentiel\(s\), \d+ avertissement\(s\)\.$/m);
   });
 
   it('exits 1 and says nothing will be published when the data has an error', () => {
     const data = copyOfData();
-    data.edit('reports/occitanie/2020/cep_entries.csv', (t) => t.replace('76,2020,apec,5900', '76,2020,apec,5 900'));
+    data.edit('reports/occitanie/2020/v1/cep_entries.csv', (t) => t.replace('76,2020,apec,5900', '76,2020,apec,5 900'));
     const result = validate({ CEP_DATA_DIR: data.dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cep_entries.csv:2:4: valeur « 5 900 » invalide pour « entries »');

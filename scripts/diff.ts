@@ -1,0 +1,116 @@
+/**
+ * npm run diff -- <git-ref>: what the working tree changes in the data and the chapters since
+ * <git-ref> (a branch, a tag, a commit), as Markdown on stdout, for a pull request comment or a
+ * GitHub job summary (`npm run diff -- origin/main >> "$GITHUB_STEP_SUMMARY"`).
+ *
+ * data/ and content/ as they are at <git-ref> are extracted (git archive) into a temporary
+ * folder; the after side is the working tree, or CEP_DATA_DIR / CEP_CONTENT_DIR. Both are
+ * loaded and checked like `npm run validate` does, then compared (src/editions/compare.ts).
+ * A side that does not validate is reported in the Markdown (exit 0); an unknown ref exits 2.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DataIssue } from '../src/data/issues.ts';
+import { contentDir, dataDir } from '../src/data/paths.ts';
+import { compareCatalogs, loadSnapshot, type Snapshot } from '../src/editions/compare.ts';
+import { renderMarkdown } from '../src/editions/markdown.ts';
+
+export interface DiffOptions {
+  /** The git ref of the before side. */
+  ref: string;
+  /** Where git runs and paths are shown from (default: the working directory). */
+  cwd?: string;
+  /** The after side (default: CEP_DATA_DIR / CEP_CONTENT_DIR when set, else data/ and content/ of `cwd`). */
+  dataRoot?: string;
+  contentRoot?: string;
+}
+
+export interface DiffResult {
+  /** 0: compared (or a side does not validate, said in the Markdown); 2: unknown ref. */
+  exitCode: 0 | 2;
+  /** The Markdown (exit 0) or the error message (exit 2). */
+  output: string;
+}
+
+function git(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The commit a ref names, or undefined. */
+function resolveCommit(cwd: string, ref: string): string | undefined {
+  if (ref === '' || ref.startsWith('-')) return undefined;
+  try {
+    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Extracts data/ and content/ of the working directory's folder as they are at a commit. */
+function extract(cwd: string, commit: string, into: string): void {
+  const prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
+  const tree = `${commit}:${prefix}`;
+  const present = ['data', 'content'].filter((p) => {
+    try {
+      git(cwd, ['cat-file', '-e', `${tree}${p}`]);
+      return true;
+    } catch {
+      return false; // absent at that commit: that side has no data (or no chapters)
+    }
+  });
+  if (present.length === 0) return;
+  const archive = path.join(into, 'ref.tar');
+  git(cwd, ['archive', '--format=tar', '-o', archive, tree, '--', ...present]);
+  execFileSync('tar', ['-xf', archive, '-C', into]);
+  rmSync(archive);
+}
+
+/** Issues with their files shown from `root` (the temporary copy as if it were the repository). */
+function relocate(snapshot: Snapshot, root: string): Snapshot {
+  const prefix = `${root}${path.sep}`;
+  const strip = (s: string) => s.split(prefix).join('').split(path.sep).join('/');
+  const issues = snapshot.issues.map((i): DataIssue => ({ ...i, file: path.isAbsolute(i.file) && i.file.startsWith(prefix) ? strip(i.file) : i.file, message: i.message.split(prefix).join('') }));
+  return { ...snapshot, issues };
+}
+
+export async function runDiff(options: DiffOptions): Promise<DiffResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const ref = options.ref;
+  try {
+    git(cwd, ['rev-parse', '--git-dir']);
+  } catch {
+    return { exitCode: 2, output: `${cwd} n'est pas dans un dépôt git : npm run diff compare l'arbre de travail à une référence git.\n` };
+  }
+  const commit = resolveCommit(cwd, ref);
+  if (!commit)
+    return {
+      exitCode: 2,
+      output: `Référence git « ${ref} » introuvable : attendu une branche, une étiquette ou un commit de ce dépôt (exemple : npm run diff -- origin/main).\n`,
+    };
+  const tmp = mkdtempSync(path.join(tmpdir(), 'cep-diff-'));
+  try {
+    extract(cwd, commit, tmp);
+    const before = relocate(loadSnapshot(path.join(tmp, 'data'), path.join(tmp, 'content')), tmp);
+    const dataRoot = options.dataRoot ?? (process.env.CEP_DATA_DIR ? dataDir() : path.join(cwd, 'data'));
+    const contentRoot = options.contentRoot ?? (process.env.CEP_CONTENT_DIR ? contentDir() : path.join(cwd, 'content'));
+    const after = relocate(loadSnapshot(dataRoot, contentRoot), cwd);
+    const diff = await compareCatalogs(before, after);
+    return { exitCode: 0, output: renderMarkdown(diff, { before: `\`${ref}\``, after: "l'arbre de travail" }) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const ref = process.argv[2];
+  if (!ref) {
+    process.stderr.write('Usage : npm run diff -- <référence git> (exemple : npm run diff -- origin/main)\n');
+    process.exit(2);
+  }
+  const { exitCode, output } = await runDiff({ ref });
+  // Written before exiting, so that a pipe gets all of it; DuckDB does not keep the process alive.
+  (exitCode === 0 ? process.stdout : process.stderr).write(output, () => process.exit(exitCode));
+}

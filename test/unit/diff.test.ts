@@ -1,0 +1,365 @@
+/**
+ * The data diff: compare.ts on hand-made tables and on the real reports (DuckDB), the Markdown
+ * rendering, and `npm run diff -- HEAD` end to end on a throw-away git repository whose working
+ * tree makes a known change (test/fixtures/diff/expected.md is its exact output).
+ *
+ * The fixture repository holds the reference lists and the released (frozen) editions only:
+ * normandie/2023 v1 and v2, occitanie/2020 v1. Their files cannot change without a new lock,
+ * so the expected Markdown stays valid while the project's other editions evolve.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findReport, loadCatalog, type Report, type Resource } from '../../src/data/catalog.ts';
+import type { ResourceDescriptor } from '../../src/data/descriptors.ts';
+import { sealEdition, writeLock, type Lock } from '../../src/data/editions.ts';
+import {
+  compareChapters,
+  compareIndicators,
+  compareParagraphs,
+  compareResource,
+  rowMatch,
+  type CatalogDiff,
+  type DatasetDiff,
+  type Row,
+} from '../../src/editions/compare.ts';
+import { renderMarkdown } from '../../src/editions/markdown.ts';
+import { runDiff } from '../../scripts/diff.ts';
+
+const ROOT = process.cwd();
+const NNBSP = '\u202f';
+
+// -------------------------------------------------------------------------------------------
+// Hand-made resources
+
+function resource(fields: [string, 'string' | 'integer' | 'number'][], rows: Row[], primaryKey?: string[], title = 'Jeu de test'): Resource {
+  const descriptor: ResourceDescriptor = {
+    name: 'entries',
+    title,
+    path: 'entries.csv',
+    schema: { fields: fields.map(([name, type]) => ({ name, type })), ...(primaryKey ? { primaryKey } : {}) },
+  };
+  return {
+    descriptor,
+    table: { file: 'entries.csv', rows, lines: rows.map((_, i) => i + 2), columnOf: (f) => fields.findIndex(([n]) => n === f) + 1 },
+  };
+}
+
+const FIELDS: [string, 'string' | 'integer' | 'number'][] = [
+  ['territory', 'string'],
+  ['year', 'integer'],
+  ['operator', 'string'],
+  ['entries', 'integer'],
+];
+const row = (territory: string, operator: string, entries: number | null): Row => ({ territory, year: 2023, operator, entries });
+
+describe('compareResource: rows matched by key, cells old → new', () => {
+  const before = resource(FIELDS, [row('28', 'apec', 3447), row('28', 'cap-emploi', 4576), row('28', 'ensemble', 8023)], ['territory', 'year', 'operator']);
+
+  it('reports a changed cell with its old and new value, and the rows added and removed', () => {
+    const after = resource(FIELDS, [row('28', 'apec', 3500), row('28', 'ensemble', 8023), row('28', 'missions-locales', 12479)], ['territory', 'year', 'operator']);
+    const diff = compareResource(before, after)!;
+    expect(diff.status).toBe('modified');
+    expect(diff.match).toEqual({ by: 'primaryKey', fields: ['territory', 'year', 'operator'] });
+    expect(diff.rows.changed).toEqual([
+      { key: { territory: '28', year: 2023, operator: 'apec' }, label: '28 · 2023 · apec', lineBefore: 2, lineAfter: 2, cells: [{ field: 'entries', before: 3447, after: 3500 }] },
+    ]);
+    expect(diff.rows.removed.map((r) => [r.label, r.line])).toEqual([['28 · 2023 · cap-emploi', 3]]);
+    expect(diff.rows.added.map((r) => [r.label, r.line])).toEqual([['28 · 2023 · missions-locales', 4]]);
+    expect(diff.rowCount).toEqual({ before: 3, after: 3 });
+  });
+
+  it('a cell emptied is a change to null; identical tables give no diff', () => {
+    const after = resource(FIELDS, [row('28', 'apec', null), row('28', 'cap-emploi', 4576), row('28', 'ensemble', 8023)], ['territory', 'year', 'operator']);
+    expect(compareResource(before, after)!.rows.changed[0]!.cells).toEqual([{ field: 'entries', before: 3447, after: null }]);
+    const same = resource(FIELDS, before.table.rows.map((r) => ({ ...r })), ['territory', 'year', 'operator']);
+    expect(compareResource(before, same)).toBeUndefined();
+  });
+
+  it('without a primary key, rows are matched by their non-numeric fields (year, an integer, is not one)', () => {
+    const b = resource(FIELDS, [row('28', 'apec', 1), row('28', 'apec', 2)]);
+    const a = resource(FIELDS, [row('28', 'apec', 1), row('28', 'apec', 5), row('28', 'apec', 7)]);
+    expect(rowMatch(b.descriptor, a.descriptor)).toEqual({ by: 'nonNumericFields', fields: ['territory', 'operator'] });
+    const diff = compareResource(b, a)!;
+    // Same key twice: matched in file order, the third is added.
+    expect(diff.rows.changed.map((r) => r.cells)).toEqual([[{ field: 'entries', before: 2, after: 5 }]]);
+    expect(diff.rows.added.map((r) => r.row.entries)).toEqual([7]);
+    expect(diff.rows.removed).toEqual([]);
+  });
+
+  it('lists schema changes and compares only the fields on both sides', () => {
+    const a = resource(
+      [...FIELDS.filter(([n]) => n !== 'entries'), ['entries', 'number'], ['share', 'number']],
+      before.table.rows.map((r) => ({ ...r, share: 1 })),
+      ['territory', 'year', 'operator'],
+      'Nouveau titre',
+    );
+    const diff = compareResource(before, a)!;
+    expect(diff.fields).toEqual({ added: ['share'], removed: [], retyped: [{ field: 'entries', before: 'integer', after: 'number' }] });
+    expect(diff.properties).toEqual([{ property: 'title', before: 'Jeu de test', after: 'Nouveau titre' }]);
+    expect(diff.rows.changed).toEqual([]);
+  });
+
+  it('a dataset on one side only is added or removed with all its rows', () => {
+    expect(compareResource(undefined, before)).toMatchObject({ status: 'added', rowCount: { before: 0, after: 3 } });
+    expect(compareResource(before, undefined)!.rows.removed).toHaveLength(3);
+  });
+});
+
+describe('compareChapters: paragraphs', () => {
+  const text = '---\ntitle: Le titre\n---\n\nPremier paragraphe,\nsur deux lignes.\n\nDeuxième.\n\nTroisième.\n';
+
+  it('finds the changed, added and removed paragraphs with their lines', () => {
+    const after = '---\ntitle: Le titre\n---\n\nPremier paragraphe,\nsur deux lignes modifiées.\n\nTroisième.\n\nQuatrième.\n';
+    expect(compareParagraphs(text, after)).toEqual([
+      { kind: 'changed', before: 'Premier paragraphe,\nsur deux lignes.', after: 'Premier paragraphe,\nsur deux lignes modifiées.', lineBefore: 5, lineAfter: 5 },
+      { kind: 'removed', before: 'Deuxième.', lineBefore: 8 },
+      { kind: 'added', after: 'Quatrième.', lineAfter: 10 },
+    ]);
+  });
+
+  it('by file name: added, removed, modified; blank lines alone are no change', () => {
+    const diff = compareChapters(
+      [{ file: '01-a.mdx', text }, { file: '02-b.mdx', text }, { file: '03-c.mdx', text }],
+      [{ file: '01-a.mdx', text: text.replace('Deuxième.', 'Deuxième !') }, { file: '02-b.mdx', text: text.replace('\n\n', '\n\n\n') }, { file: '04-d.mdx', text }],
+    );
+    expect(diff.map((c) => [c.file, c.status, c.title, c.paragraphs.length])).toEqual([
+      ['01-a.mdx', 'modified', 'Le titre', 1],
+      ['03-c.mdx', 'removed', 'Le titre', 0],
+      ['04-d.mdx', 'added', 'Le titre', 0],
+    ]);
+  });
+});
+
+describe('compareIndicators on a report of the catalog (DuckDB)', () => {
+  it('moves the total and every share of the territory whose entries changed, and nothing else', async () => {
+    const report = findReport(loadCatalog(), 'normandie/2023');
+    const entries = report.resources.get('cep_entries')!;
+    const apec = entries.table.rows.find((r) => r.territory === '28' && r.operator === 'apec')!;
+    const changed: Resource = { ...entries, table: { ...entries.table, rows: entries.table.rows.map((r) => (r === apec ? { ...r, entries: (r.entries as number) + 53 } : r)) } };
+    const after: Report = { ...report, resources: new Map([...report.resources, ['cep_entries', changed]]) };
+
+    const moves = await compareIndicators(report, after);
+    expect(moves.map((m) => [m.indicator, m.params.territory, m.dimensions.operator ?? null])).toEqual([
+      ['cep-entries-total', '28', null],
+      ...['apec', 'cap-emploi', 'france-travail', 'missions-locales', 'operateur-regional'].map((op) => ['cep-entries-share', '28', op]),
+    ]);
+    const total = moves[0]!;
+    expect(total.params).toEqual({ territory: '28', year: report.year });
+    expect((total.after as number) - (total.before as number)).toBe(53);
+    const share = moves.find((m) => m.dimensions.operator === 'apec')!;
+    expect(share.after as number).toBeGreaterThan(share.before as number);
+    // Only the indicators of a changed dataset run.
+    expect(await compareIndicators(report, after, { datasets: new Set(['ptp_files']) })).toEqual([]);
+  });
+});
+
+describe('renderMarkdown', () => {
+  const dataset = (n: number): DatasetDiff => ({
+    name: 'cep_entries',
+    status: 'modified',
+    title: 'Entrées',
+    match: { by: 'primaryKey', fields: ['id'] },
+    rowCount: { before: n, after: n },
+    fields: { added: [], removed: [], retyped: [] },
+    properties: [],
+    rows: {
+      added: [],
+      removed: [],
+      changed: Array.from({ length: n }, (_, i) => ({ key: { id: `r${i}` }, label: `r${i}`, lineBefore: i + 2, lineAfter: i + 2, cells: [{ field: 'entries', before: 12479 + i, after: 12480 + i }] })),
+    },
+  });
+  const diff = (n: number): CatalogDiff => ({ comparable: true, invalid: [], reference: [dataset(n)], editions: [] });
+
+  it('formats numbers the French way and caps long tables with « … et N autres »', () => {
+    const md = renderMarkdown(diff(53), { before: '`main`', maxRows: 50 });
+    expect(md.split('\n')[0]).toBe('**Données comparées à `main`** : 53 cellules modifiées.');
+    expect(md).toContain(`| \`cep_entries\` | r0 (l. 2) | \`entries\` | 12${NNBSP}479 | 12${NNBSP}480 |`);
+    expect(md).toContain('| `cep_entries` | r49 (l. 51) |');
+    expect(md).not.toContain('| `cep_entries` | r50 ');
+    expect(md.trimEnd().endsWith('… et 3 autres')).toBe(true);
+  });
+
+  it('says when nothing changed, and when a side does not validate', () => {
+    expect(renderMarkdown({ comparable: true, invalid: [], reference: [], editions: [] }, { before: '`main`' })).toBe('Aucun changement de données par rapport à `main`.\n');
+    const md = renderMarkdown(
+      { comparable: false, invalid: [{ side: 'after', errors: [{ file: 'data/x.csv', line: 3, column: 4, severity: 'error', message: 'valeur invalide' }] }], reference: [], editions: [] },
+      { before: '`main`' },
+    );
+    expect(md.split('\n')[0]).toBe("**Comparaison avec `main` impossible** : les données de l'arbre de travail ne sont pas valides (1 erreur).");
+    expect(md).toContain('data/x.csv:3:4: valeur invalide');
+  });
+});
+
+// -------------------------------------------------------------------------------------------
+// npm run diff on a throw-away repository
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const FROZEN: [string, string, string[]][] = [
+  ['normandie', '2023', ['v1', 'v2']],
+  ['occitanie', '2020', ['v1']],
+];
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`fixture: no change made to ${file}`);
+  writeFileSync(file, after);
+}
+
+function editJson(file: string, change: (value: any) => void): void {
+  edit(file, (text) => {
+    const value = JSON.parse(text);
+    change(value);
+    return `${JSON.stringify(value, null, 2)}\n`;
+  });
+}
+
+/** Copies an edition (data and chapters) into a new edition folder of the same report, in preparation. */
+function openEdition(repo: string, slug: string, year: string, from: number, to: number, changes: string): void {
+  for (const top of ['data', 'content']) cpSync(path.join(repo, top, 'reports', slug, year, `v${from}`), path.join(repo, top, 'reports', slug, year, `v${to}`), { recursive: true });
+  editJson(path.join(repo, 'data/reports', slug, year, `v${to}`, 'report.json'), (r) => {
+    r.edition = { number: to, changes };
+  });
+}
+
+/** A git repository with the reference lists and the frozen editions, and occitanie/2020/v2 opened: committed. */
+function fixtureRepo(): string {
+  const repo = mkdtempSync(path.join(tmpdir(), 'cep-diff-repo-'));
+  made.push(repo);
+  cpSync(path.join(ROOT, 'data/reference'), path.join(repo, 'data/reference'), { recursive: true });
+  for (const [slug, year, editions] of FROZEN) {
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'data/reports', slug, year, 'editions.lock.json'), 'utf8')) as Lock;
+    for (const v of editions)
+      for (const top of ['data', 'content']) cpSync(path.join(ROOT, top, 'reports', slug, year, v), path.join(repo, top, 'reports', slug, year, v), { recursive: true });
+    writeLock(path.join(repo, 'data/reports', slug, year), Object.fromEntries(editions.map((v) => [v, lock[v]!])));
+  }
+  openEdition(repo, 'occitanie', '2020', 1, 2, 'Deuxième édition : relecture du préambule.');
+  edit(path.join(repo, 'content/reports/occitanie/2020/v2/01-preambule.mdx'), (t) => t.replace('ont défini le rôle', 'ont précisé le rôle'));
+  git(repo, 'init', '--quiet');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '--quiet', '-m', 'fixture');
+  return repo;
+}
+
+/** The known change, in the working tree. */
+function applyChange(repo: string): void {
+  // normandie/2023: a third edition, in preparation, that corrects v2.
+  openEdition(repo, 'normandie', '2023', 2, 3, 'Troisième édition : écarts relevés par les réseaux, métiers visés, heures d’accueil.');
+  const v3 = path.join(repo, 'data/reports/normandie/2023/v3');
+  // Two cells: the gaps reported by two networks (the indicator cep-entries-reported-gap moves).
+  edit(path.join(v3, 'cep_entries.csv'), (t) => t.replace('FRM,2023,cap-emploi,75011,2.3,2181', 'FRM,2023,cap-emploi,75011,2.3,2200').replace('FRM,2023,operateur-regional,160914,5.0,15374', 'FRM,2023,operateur-regional,160914,5.0,15400'));
+  // One row removed.
+  edit(path.join(v3, 'ptp_target_occupations.csv'), (t) => t.replace('28,2023,10,Conseil en emploi et insertion socioprofessionnelle,2\n', ''));
+  // One dataset added.
+  writeFileSync(path.join(v3, 'reception_hours.csv'), 'territory,year,operator,hours\n28,2023,apec,35\n28,2023,cap-emploi,1200\n');
+  editJson(path.join(v3, 'datapackage.json'), (p) => {
+    p.resources.push({
+      name: 'reception_hours',
+      title: 'Heures d’ouverture hebdomadaires des lieux d’accueil',
+      path: 'reception_hours.csv',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      sources: [{ title: 'Entretiens opérateurs CEP' }],
+      cep: { kind: 'free', unit: 'heures par semaine', champ: 'Lieux d’accueil des opérateurs CEP en Normandie' },
+      schema: {
+        fields: [
+          { name: 'territory', type: 'string' },
+          { name: 'year', type: 'integer' },
+          { name: 'operator', type: 'string' },
+          { name: 'hours', type: 'integer' },
+        ],
+        primaryKey: ['territory', 'year', 'operator'],
+      },
+    });
+  });
+  // One paragraph of a chapter.
+  edit(path.join(repo, 'content/reports/normandie/2023/v3/12-conclusion.mdx'), (t) => t.replace("est aujourd'hui bien\nétabli", 'est désormais bien\nétabli'));
+
+  // occitanie/2020/v2: released (dated, sealed in the lock).
+  editJson(path.join(repo, 'data/reports/occitanie/2020/v2/report.json'), (r) => {
+    r.edition.date = '2026-12-01';
+  });
+  const yearDir = path.join(repo, 'data/reports/occitanie/2020');
+  const lock = JSON.parse(readFileSync(path.join(yearDir, 'editions.lock.json'), 'utf8')) as Lock;
+  writeLock(yearDir, { ...lock, v2: sealEdition(path.join(yearDir, 'v2'), path.join(repo, 'content/reports/occitanie/2020/v2')) });
+}
+
+/** runDiff in-process on a fixture repository, whatever CEP_DATA_DIR says. */
+const at = (repo: string, ref: string) => ({ ref, cwd: repo, dataRoot: path.join(repo, 'data'), contentRoot: path.join(repo, 'content') });
+
+describe('npm run diff -- <git-ref>', () => {
+  it('prints exactly the expected Markdown for a known change (CLI, exit 0)', () => {
+    const repo = fixtureRepo();
+    applyChange(repo);
+    const env = { ...process.env };
+    delete env.CEP_DATA_DIR;
+    delete env.CEP_CONTENT_DIR;
+    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/diff.ts'), 'HEAD'], { cwd: repo, env, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const expected = path.join(ROOT, 'test/fixtures/diff/expected.md');
+    if (process.env.UPDATE_DIFF_FIXTURE) {
+      // Rewrites the expected output for review, and fails so that a rewrite never passes.
+      writeFileSync(expected, result.stdout);
+      throw new Error('test/fixtures/diff/expected.md rewritten: review it (git diff), then run the test again without UPDATE_DIFF_FIXTURE');
+    }
+    expect(result.stdout).toBe(readFileSync(expected, 'utf8'));
+  }, 60_000);
+
+  it('says there is no data change when the working tree is the ref', async () => {
+    const repo = fixtureRepo();
+    expect(await runDiff(at(repo, 'HEAD'))).toEqual({ exitCode: 0, output: 'Aucun changement de données par rapport à `HEAD`.\n' });
+  });
+
+  it('reports a side that does not validate, located, instead of crashing', async () => {
+    const repo = fixtureRepo();
+    edit(path.join(repo, 'data/reports/normandie/2023/v2/cep_entries.csv'), (t) => t.replace('28,2023,apec,3447,', '28,2023,apec,beaucoup,'));
+    const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
+    expect(exitCode).toBe(0);
+    const lines = output.split('\n');
+    expect(lines[0]).toBe("**Comparaison avec `HEAD` impossible** : les données de l'arbre de travail ne sont pas valides (2 erreurs).");
+    expect(output).toContain('data/reports/normandie/2023/v2/cep_entries.csv:8:4: ');
+    expect(output).toContain('data/reports/normandie/2023/v2/cep_entries.csv:1:1: ');
+  });
+
+  it('the ref of the before side may be the broken one', async () => {
+    const repo = fixtureRepo();
+    edit(path.join(repo, 'data/reports/occitanie/2020/v2/report.json'), (t) => t.replace('"number": 2', '"number": 5'));
+    git(repo, 'commit', '--quiet', '-am', 'broken');
+    git(repo, 'checkout', '--quiet', 'HEAD~1', '--', 'data');
+    const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
+    expect(exitCode).toBe(0);
+    expect(output.split('\n')[0]).toBe('**Comparaison avec `HEAD` impossible** : les données de `HEAD` ne sont pas valides (1 erreur).');
+    expect(output).toMatch(/^data\/reports\/occitanie\/2020\/v2\/report\.json:\d+:\d+: l'édition 5 ne correspond pas au dossier « v2 »/m);
+  });
+
+  it('an unknown ref is an error in French, exit 2', async () => {
+    const repo = fixtureRepo();
+    const result = await runDiff(at(repo, 'pas-une-branche'));
+    expect(result.exitCode).toBe(2);
+    expect(result.output).toMatch(/^Référence git « pas-une-branche » introuvable/);
+    expect((await runDiff(at(repo, '--output=x'))).exitCode).toBe(2);
+  });
+
+  it('outside a git repository: exit 2, said in French', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cep-diff-nogit-'));
+    made.push(dir);
+    expect(await runDiff({ ref: 'HEAD', cwd: dir })).toEqual({ exitCode: 2, output: `${dir} n'est pas dans un dépôt git : npm run diff compare l'arbre de travail à une référence git.\n` });
+  });
+});
