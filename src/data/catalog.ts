@@ -76,6 +76,8 @@ function loadPackage(
   dir: string,
   isReport: boolean,
   issues: DataIssue[],
+  /** An edition in preparation: its datasets may still be empty (header only). */
+  inPreparation = false,
 ): { json: JsonFile; pkg: PackageDescriptor; resources: Map<string, Resource> } | undefined {
   const json = readJsonFile(path.join(dir, 'datapackage.json'), issues);
   if (!json) return undefined;
@@ -88,7 +90,7 @@ function loadPackage(
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
   const resources = new Map<string, Resource>();
   for (const descriptor of pkg.resources) {
-    const table = readTable(path.join(dir, descriptor.path), descriptor, issues);
+    const table = readTable(path.join(dir, descriptor.path), descriptor, issues, { allowEmpty: inPreparation });
     if (table) resources.set(descriptor.name, { descriptor, table });
   }
   return { json, pkg, resources };
@@ -220,7 +222,7 @@ function loadEditions(
     const dataEditionDir = path.join(yearDir, `v${n}`);
     const chaptersEditionDir = path.join(chaptersDir, `v${n}`);
     const sealed = lock[`v${n}`];
-    const report = loadReport(dataEditionDir, slug, year, n, territories, reference, unreadable, issues);
+    const report = loadReport(dataEditionDir, slug, year, n, !sealed, territories, reference, unreadable, issues);
     if (sealed) checkFrozen({ slug, year, number: n, date: report?.meta.edition.date }, sealed, dataEditionDir, chaptersEditionDir, issues);
     else if (report?.meta.edition.date) {
       // Only `npm run release` dates an edition, and it seals it at once: a date without a seal is a lost lock.
@@ -247,6 +249,7 @@ function loadReport(
   slug: string,
   yearDir: string,
   editionNumber: number,
+  inPreparation: boolean,
   territories: Map<string, Territory>,
   reference: Map<string, Resource>,
   unreadable: Set<string>,
@@ -270,7 +273,7 @@ function loadReport(
     issues.push({ file: json.file, ...json.locate([folderProblem[0]]), severity: 'error', message: folderProblem[1] });
     return undefined;
   }
-  const loaded = loadPackage(dir, true, issues);
+  const loaded = loadPackage(dir, true, issues, inPreparation);
   if (!loaded) return undefined;
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
   checkForeignKeys(loaded.json, loaded.pkg, loaded.resources, reference, issues, unreadable);

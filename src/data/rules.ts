@@ -170,6 +170,9 @@ export function checkRules(
     }
     ids.add(rule.id);
     if (!wellFormed(rule, r, json, tables, pkg, issues)) return;
+    // A dataset not filled yet (edition in preparation, listed as to fill): nothing to compare.
+    const read = [...(rule.forEach ? [rule.forEach.resource] : []), ...selectorsOf(rule).map(([, s]) => s.resource)];
+    if (read.some((name) => tables.get(name)!.rows.length === 0)) return;
     const findings: string[] = [];
     const cells: { file: string; line: number }[] = [];
     for (const b of bindings(rule, tables)) {

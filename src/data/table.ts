@@ -104,7 +104,8 @@ function locateQuote(text: string, delimiter: string, quote: string, onLine?: nu
   return inQuotes ? opened : undefined;
 }
 
-export function readTable(absolute: string, resource: ResourceDescriptor, issues: DataIssue[]): Table | undefined {
+/** `allowEmpty`: a header-only file is an empty table (a dataset not filled yet in an edition in preparation). */
+export function readTable(absolute: string, resource: ResourceDescriptor, issues: DataIssue[], { allowEmpty = false } = {}): Table | undefined {
   const file = displayPath(absolute);
   const error = (line: number, column: number, message: string) => issues.push({ file, line, column, severity: 'error', message });
   let bytes: Buffer;
@@ -145,7 +146,9 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
     return undefined;
   }
 
-  if (records.length === 1) {
+  // An edition in preparation may hold a dataset not filled yet (npm run new-report writes the
+  // header alone): its header is checked, and npm run validate lists it as to fill.
+  if (records.length === 1 && !allowEmpty) {
     error(1, 1, "aucune ligne de données après l'en-tête : un jeu de données publié a au moins une ligne");
     return undefined;
   }
