@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,19 +134,21 @@ describe('npm run import: the tables of the seed reports as they are printed', (
 
   it('passes npm run validate once imported into a copy of data/ (rules included)', () => {
     const data = copyOfData();
-    // Into the report's latest edition, unsealed in the copy (only the latest may be in preparation).
     const yearDir = path.join(data.dir, 'reports/normandie/2023');
     const latest = `v${Math.max(...readdirSync(yearDir).filter((n) => /^v\d+$/.test(n)).map((n) => Number(n.slice(1))))}`;
-    const lockFile = path.join(yearDir, 'editions.lock.json');
-    const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, unknown>;
-    delete lock[latest];
-    writeFileSync(lockFile, JSON.stringify(lock, null, 2));
     const edition = path.join(yearDir, latest);
     const expected = sortedBy(typedRows(edition, 'cep_entries'), ['territory', 'year', 'operator']);
     const target = path.join(edition, 'cep_entries.csv');
     writeFileSync(target, 'territory,year,operator,entries,share_published,reported_gap\n28,2023,apec,1,,\n');
-
+    // The import refuses a released edition: the lock is lifted for it, then put back and
+    // re-sealed as a new edition would record it (test/helpers/editions.ts).
+    const lockFile = path.join(yearDir, 'editions.lock.json');
+    const lock = readFileSync(lockFile);
+    rmSync(lockFile);
     expect(run(fixture('normandie-2023-entrees-par-operateur.csv'), target).status).toBe(0);
+    writeFileSync(lockFile, lock);
+    data.reseal();
+
     const { catalog, issues } = inspectData(data.dir);
     expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     const imported = catalog!.editions.find((r) => r.editionId === `normandie/2023/${latest}`)!.resources.get('cep_entries')!.table.rows;
@@ -175,6 +177,25 @@ describe('npm run import: the tables of the seed reports as they are printed', (
     expect(without.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^quelle mesure contiennent les cellules \? Ajoutez --measure <champ> \(count \(Effectif\), share \(Part \(%\)\)\)/),
       expect.stringMatching(/^le champ « population » \(Population\) n'est ni dans le tableau ni fixé : ajoutez une colonne « population », ou --set population=<valeur>/),
+    ]);
+  });
+  it('reads the codes of a free dataset from their labels (« Avec CEP » for avec-cep), the only measure implied', () => {
+    const dir = editionCopy();
+    const result = runImport(fixture('normandie-2023-acceptation-ptp.csv'), path.join(dir, 'ptp_acceptance_by_cep_support.csv'));
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toEqual(sortedBy(typedRows(EDITION, 'ptp_acceptance_by_cep_support'), ['territory', 'year', 'cep_support']));
+    expect(result.notes.join('\n')).toContain('cellules → acceptance_rate_published (seule mesure du jeu de données)');
+  });
+
+  it('in a profile, operators in the headings are the operator field, age bands in the rows the age dimension', () => {
+    const dir = editionCopy();
+    const source = path.join(dir, 'source.csv');
+    writeFileSync(source, 'Âge;Ensemble;Cap emploi\n18 à 29 ans;40 %;\n45 ans ou plus;;55 %\n');
+    const result = runImport(source, path.join(dir, 'cep_entries_by_age.csv'), { set: [['population', 'cep-entries']], measure: 'share' });
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.operator, r.dimension, r.category, r.share])).toEqual([
+      ['cap-emploi', 'age', '45-plus', 55],
+      ['ensemble', 'age', '18-29', 40],
     ]);
   });
 });
