@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runImport, type ImportOptions } from '../src/editor/import.ts';
 import { formatIssue } from '../src/data/issues.ts';
+import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
 
 export const USAGE = `Usage : npm run import -- <source.csv> <cible.csv> [--set champ=valeur]… [--map "libellé=code"]… [--measure champ] [--dry-run]
 
@@ -32,30 +33,30 @@ export interface Io {
 type Parsed = { source: string; target: string; options: ImportOptions; dryRun: boolean } | { usage: string } | { help: true };
 
 export function parseArgs(argv: string[]): Parsed {
-  const positional: string[] = [];
-  const options: ImportOptions = { set: [], map: [] };
-  let dryRun = false;
-  const pair = (option: string, value: string | undefined): [string, string] | string => {
-    const i = value?.indexOf('=') ?? -1;
-    if (value === undefined || i <= 0) return `${option} attend ${option === '--set' ? 'champ=valeur' : '"libellé=code"'}${value === undefined ? '' : `, reçu ${value}`}`;
-    return [value.slice(0, i).trim(), value.slice(i + 1).trim()];
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name === '-h' || name === '--help') return { help: true };
-    if (name === '--dry-run') dryRun = true;
-    else if (name === '--set' || name === '--map') {
-      const p = pair(name, inline ?? argv[++i]);
-      if (typeof p === 'string') return { usage: p };
-      (name === '--set' ? options.set! : options.map!).push(p);
-    } else if (name === '--measure') {
-      const value = inline ?? argv[++i];
-      if (!value) return { usage: '--measure attend un nom de champ' };
-      options.measure = value;
-    } else if (arg.startsWith('-') && arg !== '-') return { usage: `option inconnue ${arg}` };
-    else positional.push(arg);
+  let parsed;
+  try {
+    parsed = readArguments(argv, {
+      set: { type: 'string', multiple: true },
+      map: { type: 'string', multiple: true },
+      measure: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+  } catch (error) {
+    if (error instanceof ArgumentError) return { usage: error.message };
+    throw error;
   }
+  const { values, positionals: positional } = parsed;
+  if (values.help) return { help: true };
+  const options: ImportOptions = { set: [], map: [] };
+  for (const option of ['set', 'map'] as const)
+    for (const value of values[option] ?? []) {
+      const i = value.indexOf('=');
+      if (i <= 0) return { usage: `--${option} attend ${option === 'set' ? 'champ=valeur' : '"libellé=code"'}, reçu ${value}` };
+      options[option]!.push([value.slice(0, i).trim(), value.slice(i + 1).trim()]);
+    }
+  if (values.measure !== undefined) options.measure = values.measure;
+  const dryRun = values['dry-run'] ?? false;
   if (positional.length !== 2) return { usage: positional.length < 2 ? 'il faut un fichier source et un fichier cible' : `trop d'arguments : ${positional.slice(2).join(' ')}` };
   const [source, target] = positional as [string, string];
   if (!existsSync(source)) return { usage: `fichier source introuvable : ${source}` };

@@ -13,6 +13,7 @@ import { EDITION_FOLDER, editionFolder, frenchDate, LOCK_FILE, readLock, sealEdi
 import { formatIssue, quote, type DataIssue } from '../data/issues.ts';
 import { contentDir, dataDir, displayPath } from '../data/paths.ts';
 import { MARKER, toFillInEdition, type Roots } from './to-fill.ts';
+import { ArgumentError, readArguments } from './arguments.ts';
 
 export { MARKER, type Roots };
 
@@ -51,22 +52,16 @@ export interface ReportArgs {
 
 /** `<region-slug> <year> [--option value]`; a wrong call is refused with the usage line. */
 export function parseReportArgs(argv: string[], usage: string, allowed: string[] = []): ReportArgs {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const value = inline ?? argv[++i];
-    if (!allowed.includes(name)) throw new EditorError(`option inconnue ${quote(arg)}`, [usage]);
-    if (value === undefined) throw new EditorError(`l'option --${name} attend une valeur`, [usage]);
-    options[name] = value;
+  let parsed;
+  try {
+    parsed = readArguments(argv, Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }])));
+  } catch (error) {
+    if (error instanceof ArgumentError) throw new EditorError(error.message, [usage]);
+    throw error;
   }
-  if (positional.length !== 2) throw new EditorError('attendu une région et une année', [usage]);
-  return { slug: positional[0]!, year: positional[1]!, options };
+  if (parsed.positionals.length !== 2) throw new EditorError('attendu une région et une année', [usage]);
+  const options = Object.fromEntries(Object.entries(parsed.values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { slug: parsed.positionals[0]!, year: parsed.positionals[1]!, options };
 }
 
 /** The report's region must be a region of territories.csv, named by its slug. */
