@@ -60,6 +60,10 @@ describe('editions', () => {
     ]);
     for (const path of ['/normandie/2023/', '/normandie/2023/v2/', '/occitanie/2020/'])
       expect((await page(path)).querySelector('.edition-banner'), path).toBeNull();
+    // The explorer holds the latest editions only: an older edition's tables do not link to it.
+    const exploreLinks = async (path: string) => [...(await page(path)).querySelectorAll('a')].filter((a) => a.textContent === 'Explorer ces données').length;
+    expect(await exploreLinks('/normandie/2023/v1/projet-de-transition-professionnelle/')).toBe(0);
+    expect(await exploreLinks('/normandie/2023/v2/projet-de-transition-professionnelle/')).toBeGreaterThan(0);
     // The latest edition's own URL points search engines and citations to the plain URL.
     expect((await page('/normandie/2023/v2/')).querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/\/normandie\/2023\/$/);
   });
@@ -69,6 +73,26 @@ describe('editions', () => {
     const headings = [...doc.querySelectorAll('.editions h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
     expect(headings).toEqual(['Édition v2, publiée le 22 novembre 2026 (dernière édition)', 'Édition v1, publiée le 22 novembre 2026']);
     expect(doc.querySelector('.editions')!.textContent).toContain(catalog.editions[1]!.edition.changes);
+  });
+
+  it('the diff page lists the changed values old → new, the rules and the chapter the erratum changed', async () => {
+    const doc = await page('/normandie/2023/editions/v1-v2/');
+    const rows = [...doc.querySelectorAll('section[aria-labelledby="donnees"] .diff-table tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()).join(' | '),
+    );
+    expect(rows).toEqual([
+      'Normandie · 2023 | Taux de financement publié (%) | 75 | 76',
+      'Normandie · 2023 | Part accompagnée par un opérateur CEP publiée (%) | 44 | 45',
+    ]);
+    expect(doc.querySelector('section[aria-labelledby="regles"]')!.textContent).toMatch(/\(ptp-funded-rate-2023\) : modifiée ; l’écart de la source qu’elle relevait est corrigé dans cette édition/);
+    const chapters = doc.querySelector('section[aria-labelledby="chapitres"]')!;
+    expect(chapters.textContent).toMatch(/Le CEP et le projet de transition professionnelle : \d+ paragraphe\(s\) modifié\(s\)/);
+    expect([...chapters.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/normandie/2023/v1/projet-de-transition-professionnelle/',
+      '/normandie/2023/v2/projet-de-transition-professionnelle/',
+    ]);
+    // No indicator reads ptp_files: none moved.
+    expect(doc.querySelector('section[aria-labelledby="indicateurs"]')).toBeNull();
   });
 
   it('search indexes each report once: its plain URL, not the copies of its editions', () => {
