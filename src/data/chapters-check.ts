@@ -1,7 +1,7 @@
 /**
- * The chapters' bound components, checked before the build: a dataset, field, row, indicator or
- * rule that does not exist is reported at the chapter's file, line and column, in the words the
- * component itself would use. Only literal props are checked here (`dataset="x"`, `year={2023}`);
+ * The chapters, checked before the build: a figure typed in the prose (prose-numbers.ts), and
+ * the bound components: a dataset, field, row, indicator or rule that does not exist is reported
+ * at the chapter's file, line and column, in the words the component itself would use. Only literal props are checked here (`dataset="x"`, `year={2023}`);
  * the components check the rest when the site is built.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { getIndicator } from '../indicators/definitions.ts';
 import { findResource, type Catalog } from './catalog.ts';
 import { quote, type DataIssue } from './issues.ts';
 import { contentDir, displayPath } from './paths.ts';
+import { typedFigures } from './prose-numbers.ts';
 
 const TAG = /<(Value|Data|DataTable|Chart|KeyFigure|Discrepancy)\b((?:[^>"{]|"[^"]*"|\{[^}]*\})*?)\/?>/g;
 const ATTRIBUTE = /(?<![\w-])([A-Za-z_][\w]*)=(?:"([^"]*)"|\{\s*(-?\d+(?:\.\d+)?)\s*\}|\{\s*'([^']*)'\s*\})/g;
@@ -49,6 +50,14 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
       issues.push({ file: displayPath(file), line: 1, column: 1, severity: 'error', message: `chapitre d'une édition sans données : aucun dossier data/reports/${edition}/` });
       continue;
     }
+    for (const figure of typedFigures(text))
+      issues.push({
+        file: displayPath(file),
+        line: figure.line,
+        column: figure.column,
+        severity: 'error',
+        message: `chiffre ${quote(figure.text)} tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres`,
+      });
     for (const tag of text.matchAll(TAG)) {
       const [, component, attributes] = tag;
       const props: Record<string, string | number> = {};

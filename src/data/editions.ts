@@ -90,8 +90,9 @@ export function checkFrozen(
   };
   for (const [key, hash] of Object.entries(sealed)) {
     const file = current.get(key);
-    if (!file) problem(key, 'a été supprimé', 'Rétablissez-le (git checkout -- {file})');
-    else if (sha256(file) !== hash) problem(key, 'a été modifié', 'Annulez la modification (git checkout -- {file})');
+    // Editors working in GitHub's web interface have no git command: the file of main is the same.
+    if (!file) problem(key, 'a été supprimé', "Rétablissez-le (git checkout -- {file}, ou reprenez-le tel qu'il est sur la branche main)");
+    else if (sha256(file) !== hash) problem(key, 'a été modifié', "Annulez la modification (git checkout -- {file}, ou reprenez le fichier tel qu'il est sur la branche main)");
   }
   for (const key of current.keys())
     if (!(key in sealed)) problem(key, 'a été ajouté après la publication', 'Retirez-le');

@@ -17,6 +17,7 @@ const ALLOWED = [
 
 export interface TypedFigure {
   line: number;
+  column: number;
   text: string;
 }
 
@@ -32,7 +33,7 @@ export function typedFigures(mdx: string): TypedFigure[] {
   const found: TypedFigure[] = [];
   prose.split('\n').forEach((line, i) => {
     const match = line.match(/[^\s]*\d[^\s]*/);
-    if (match) found.push({ line: i + 1, text: match[0] });
+    if (match) found.push({ line: i + 1, column: match.index! + 1, text: match[0] });
   });
   return found;
 }

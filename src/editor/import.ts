@@ -288,7 +288,8 @@ export function loadTarget(targetPath: string): { target?: Target; problems: Dat
   const own = new Set((resource.schema.foreignKeys ?? []).map((fk) => fk.reference.resource));
   for (const r of pkg.resources)
     if (r.name !== resource.name && (own.has(r.name) || r.cep?.kind === 'categories')) {
-      const table = readTable(path.join(editionDir, r.path), r, problems);
+      // The edition is being filled: its own lists may still be empty (header only).
+      const table = readTable(path.join(editionDir, r.path), r, problems, { allowEmpty: true });
       if (table) lists.set(r.name, table);
     }
   if (problems.some((p) => p.severity === 'error')) return { problems };

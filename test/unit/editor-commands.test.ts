@@ -198,7 +198,7 @@ describe('editor commands', () => {
     writeFileSync(file, original.replace('111', '112'));
     try {
       expect(errorsOf(validateAll(roots).issues).map(formatIssue)).toEqual([
-        `${shown(file)}:1:1: l'édition v1 du rapport bretagne/2024 est figée depuis sa publication le 31 mars 2025 : ce fichier a été modifié. Annulez la modification (git checkout -- ${shown(file)}) ; les corrections se font dans une nouvelle édition : npm run new-version -- bretagne 2024 (voir CONTRIBUTING.md)`,
+        `${shown(file)}:1:1: l'édition v1 du rapport bretagne/2024 est figée depuis sa publication le 31 mars 2025 : ce fichier a été modifié. Annulez la modification (git checkout -- ${shown(file)}, ou reprenez le fichier tel qu'il est sur la branche main) ; les corrections se font dans une nouvelle édition : npm run new-version -- bretagne 2024 (voir CONTRIBUTING.md)`,
       ]);
     } finally {
       writeFileSync(file, original);

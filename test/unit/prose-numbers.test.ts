@@ -1,6 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/data/catalog.ts';
+import { checkChapters } from '../../src/data/chapters-check.ts';
+import { formatIssue } from '../../src/data/issues.ts';
+import { displayPath } from '../../src/data/paths.ts';
 import { typedFigures } from '../../src/data/prose-numbers.ts';
 
 function chapters(dir = 'content/reports'): string[] {
@@ -29,8 +34,19 @@ describe('figures in the prose of chapters', () => {
       'Près de 4 000 personnes.',
     ].join('\n');
     expect(typedFigures(mdx)).toEqual([
-      { line: 7, text: '80,9' },
-      { line: 8, text: '4' },
+      { line: 7, column: 6, text: '80,9' },
+      { line: 8, column: 9, text: '4' },
+    ]);
+  });
+
+  it('npm run validate locates a typed figure in the chapter, and leaves comments alone', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cep-content-'));
+    const dir = path.join(root, 'reports/normandie/2023/v2');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, '99-essai.mdx');
+    writeFileSync(file, ['---', 'title: Essai', 'summary: Essai', '---', '', 'Près de 4 000 personnes {/* et 12 autres */} en 2023.'].join('\n'));
+    expect(checkChapters(loadCatalog(), root).map(formatIssue)).toEqual([
+      `${displayPath(file)}:6:9: chiffre « 4 » tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres`,
     ]);
   });
 });
