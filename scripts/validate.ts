@@ -1,12 +1,25 @@
 /**
  * npm run validate: checks every file under data/ (or CEP_DATA_DIR) and prints each problem as
  * `file:line:column: message`. Exit code 1 when the data cannot be published.
+ * `--released`: also an error for an edition not yet released (the public site's deployment,
+ * which must show frozen editions only; previews and local builds show them with a banner).
  */
+import path from 'node:path';
 import { inspectData } from '../src/data/catalog.ts';
 import { checkChapters } from '../src/data/chapters-check.ts';
 import { formatIssue } from '../src/data/issues.ts';
-import { dataDir } from '../src/data/paths.ts';
+import { dataDir, displayPath } from '../src/data/paths.ts';
 import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
+import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
+
+let releasedOnly: boolean;
+try {
+  releasedOnly = readArguments(process.argv.slice(2), { released: { type: 'boolean' } }).values.released ?? false;
+} catch (error) {
+  if (!(error instanceof ArgumentError)) throw error;
+  console.error(`${error.message}\nUsage : npm run validate [-- --released]`);
+  process.exit(2);
+}
 
 const inspected = inspectData();
 const { catalog } = inspected;
@@ -14,6 +27,15 @@ const { catalog } = inspected;
 const toFill = findToFill().filter((e) => e.issues.length > 0);
 // The chapters are checked once the data is: their components point into it.
 const issues = [...(catalog ? [...inspected.issues, ...checkChapters(catalog)] : inspected.issues), ...toFill.flatMap((e) => e.issues)];
+if (releasedOnly)
+  for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
+    issues.push({
+      file: displayPath(path.join(dataDir(), 'reports', e.editionId, 'report.json')),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      message: `l'édition v${e.edition.number} de ${e.id} est en préparation : le site public ne montre que des éditions publiées et figées ; publiez-la (npm run release -- ${e.region.slug} ${e.year}) ou gardez-la sur une branche`,
+    });
 for (const issue of issues) (issue.severity === 'error' ? console.error : console.warn)(formatIssue(issue));
 const errors = issues.filter((i) => i.severity === 'error').length;
 if (!catalog || errors > 0) {

@@ -24,6 +24,8 @@ export interface DataCopy {
   editJson(file: string, change: (value: any) => void): string;
   /** Writes (or creates) a file with these bytes or this text. */
   write(file: string, content: string | Buffer): string;
+  /** Copies a folder of the copy to another place in it (a new edition, as new-version does). */
+  copyDir(from: string, to: string): string;
   /** Re-seals the copy's released editions as they are now (done by edit, editJson and write, unless frozen). */
   reseal(): void;
 }
@@ -56,6 +58,12 @@ export function copyOfData(options: { frozen?: boolean } = {}): DataCopy {
     write(file, content) {
       const target = path.join(dir, file);
       writeFileSync(target, content);
+      reseal();
+      return target;
+    },
+    copyDir(from, to) {
+      const target = path.join(dir, to);
+      cpSync(path.join(dir, from), target, { recursive: true });
       reseal();
       return target;
     },

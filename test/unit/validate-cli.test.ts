@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/data/catalog.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 
-function validate(env: Record<string, string> = {}) {
-  return spawnSync('npx', ['tsx', 'scripts/validate.ts'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+function validate(env: Record<string, string> = {}, args: string[] = []) {
+  return spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
 }
 
 describe('npm run validate', () => {
@@ -17,6 +17,22 @@ describe('npm run validate', () => {
     expect(warnings).toHaveLength(findings.length);
     expect(warnings.some((l) => l.startsWith('data/reports/normandie/2023/v1/resignation_files.csv:2:3: avertissement : règle « resignation-files-2020-tables »'))).toBe(true);
     expect(result.stdout).toMatch(/^Données valides .*: 2 rapport\(s\), \d+ jeu\(x\) de données, \d+ référentiel\(s\), \d+ avertissement\(s\)\.$/m);
+  });
+
+  it('with --released, refuses an edition in preparation (the public deployment), which it accepts otherwise', () => {
+    const data = copyOfData();
+    // An edition opened and not released: Occitanie 2020 v2, as npm run new-version writes it.
+    data.copyDir('reports/occitanie/2020/v1', 'reports/occitanie/2020/v2');
+    data.editJson('reports/occitanie/2020/v2/report.json', (r) => {
+      r.edition = { number: 2, changes: 'Essai' };
+    });
+    expect(validate({ CEP_DATA_DIR: data.dir }).status).toBe(0);
+    const result = validate({ CEP_DATA_DIR: data.dir }, ['--released']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "reports/occitanie/2020/v2/report.json:1:1: l'édition v2 de occitanie/2020 est en préparation : le site public ne montre que des éditions publiées et figées ; publiez-la (npm run release -- occitanie 2020) ou gardez-la sur une branche",
+    );
+    expect(validate({}, ['--released']).status).toBe(0);
   });
 
   it('exits 1 and says nothing will be published when the data has an error', () => {

@@ -330,6 +330,12 @@ describe('deploy.yml', () => {
     expect(job.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
   });
 
+  it('refuses to publish an edition in preparation: validate --released runs before the build', () => {
+    const steps = build.steps;
+    const check = stepIndex(steps, 'runs npm run validate -- --released', runsExactly('npm run validate -- --released'));
+    expect(check).toBeLessThan(stepIndex(steps, 'runs npm run build', runsScript('build')));
+  });
+
   it('grants write access only to the deploying job', () => {
     expect(deploy.permissions).toEqual({ contents: 'read' });
     expect(JSON.stringify(build.permissions ?? {})).not.toContain('write');
