@@ -149,7 +149,7 @@ try {
     const inProcess: number[] = [];
     for (let i = 0; i < 3; i++) {
       t = performance.now();
-      const { catalog } = inspectData(set.dataDir);
+      const { catalog } = inspectData(set.dataDir, set.contentDir);
       inProcess.push((performance.now() - t) / 1000);
       if (catalog?.reports.length !== n) throw new Error(`inspectData : ${catalog?.reports.length ?? 0} rapport(s) lus au lieu de ${n}`);
     }

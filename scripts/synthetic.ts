@@ -14,7 +14,8 @@
  * region and year. The consistency rules are then satisfied by recomputing the cells they
  * check (totals, published rates, shares, equalities); a rule that cannot be satisfied that way
  * is dropped, and known-discrepancy annotations are removed (the synthetic figures agree). Every
- * report.json title starts with « [SYNTHÉTIQUE] ».
+ * report.json title starts with « [SYNTHÉTIQUE] ». Each is a released first edition (sealed in its
+ * editions.lock.json), as most editions of a real repository are.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { inspectData } from '../src/data/catalog.ts';
+import { sealEdition, writeLock } from '../src/data/editions.ts';
 import type { Field, PackageDescriptor, ResourceDescriptor } from '../src/data/descriptors.ts';
 import type { Rule, Selector, WhereValue } from '../src/data/rules-schema.ts';
 import { matches } from '../src/data/rules.ts';
@@ -331,7 +333,7 @@ function generateReport(dataOut: string, region: Region, year: number, template:
         title: `[SYNTHÉTIQUE] Rapport ${year} sur le CEP en ${region.label} (données tirées au hasard)`,
         author: 'Générateur de données synthétiques (scripts/synthetic.ts)',
         publication: `Données synthétiques sur le modèle du rapport ${template.id}, ne pas publier`,
-        edition: { number: 1, changes: 'Données synthétiques pour les mesures de performance : ne pas publier.' },
+        edition: { number: 1, date: '2026-01-01', changes: 'Données synthétiques pour les mesures de performance : ne pas publier.' },
       },
       null,
       2,
@@ -386,6 +388,9 @@ export function generateSynthetic(outDir: string, count: number): SyntheticSet {
     const dir = path.join(contentDir, 'reports', region.slug, String(year), 'v1');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, '01-synthese.mdx'), chapter(region, year));
+    // Released, as most editions are: validation then checks every file against the lock.
+    const yearDir = path.join(dataDir, 'reports', region.slug, String(year));
+    writeLock(yearDir, { v1: sealEdition(path.join(yearDir, 'v1'), dir) });
     return generated;
   });
   return { dataDir, contentDir, reports };
@@ -393,7 +398,7 @@ export function generateSynthetic(outDir: string, count: number): SyntheticSet {
 
 /** Validates a generated set with the real validator; throws with the first errors. */
 export function checkSynthetic(set: SyntheticSet): void {
-  const { catalog, issues } = inspectData(set.dataDir);
+  const { catalog, issues } = inspectData(set.dataDir, set.contentDir);
   const errors = issues.filter((i) => i.severity === 'error');
   if (!catalog || errors.length > 0)
     throw new Error(`données synthétiques invalides (${errors.length} erreur(s)) :\n${errors.slice(0, 10).map((i) => `${i.file}:${i.line}:${i.column}: ${i.message}`).join('\n')}`);

@@ -90,6 +90,8 @@ const warning = (file: string, line: number, column: number, message: string): D
 function jsonMarkers(absolute: string, describe: (p: (string | number)[], value: unknown) => string): DataIssue[] {
   // A file that cannot be read or parsed has its own error in the validation.
   if (!existsSync(absolute)) return [];
+  // Most files have no marker left: only those are parsed (with positions, which costs).
+  if (!readFileSync(absolute, 'utf8').includes(MARKER)) return [];
   const json = readJsonFile(absolute, []);
   if (!json) return [];
   const lines = readFileSync(absolute, 'utf8').replace(/^\ufeff/, '').split('\n');
@@ -113,8 +115,13 @@ function jsonMarkers(absolute: string, describe: (p: (string | number)[], value:
 function emptyDatasets(dataEdition: string): DataIssue[] {
   const file = path.join(dataEdition, 'datapackage.json');
   if (!existsSync(file)) return [];
-  const json = readJsonFile(file, []);
-  const resources = (json?.value as { resources?: unknown } | undefined)?.resources;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  } catch {
+    return []; // its own error in the validation
+  }
+  const resources = (value as { resources?: unknown } | undefined)?.resources;
   if (!Array.isArray(resources)) return [];
   const found: DataIssue[] = [];
   for (const resource of resources as ResourceDescriptor[]) {
@@ -122,6 +129,8 @@ function emptyDatasets(dataEdition: string): DataIssue[] {
     if (typeof resource?.path !== 'string' || !/^[a-z0-9][a-z0-9_-]*\.csv$/.test(resource.path) || !Array.isArray(resource.schema?.fields)) continue;
     const csv = path.join(dataEdition, resource.path);
     if (!existsSync(csv)) continue;
+    // A file with a second line has rows: no need to parse it again (the validation did).
+    if (readFileSync(csv, 'latin1').trim().includes('\n')) continue;
     const table = readTable(csv, resource, [], { allowEmpty: true });
     if (table && table.rows.length === 0)
       found.push(
