@@ -34,6 +34,21 @@ describe('every built page', () => {
   });
 });
 
+describe('on a phone (390 px wide)', () => {
+  it('no page is wider than the screen: wide tables and code scroll in their own box', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    const tooWide: string[] = [];
+    for (const page of pages) {
+      await tab.goto(`${baseUrl}${page}`);
+      const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${page}: ${width} px`);
+    }
+    await context.close();
+    expect(tooWide).toEqual([]);
+  }, 120_000);
+});
+
 describe('security', () => {
   it.each(pages)('%s: carries the Content-Security-Policy and no inline script', (page) => {
     const { document } = parseHTML(builtHtml(page));
