@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { inspectData } from '../src/data/catalog.ts';
-import { sealEdition, writeLock } from '../src/data/editions.ts';
+import { editionFolder, editionNumbers, sealEdition, writeLock } from '../src/data/editions.ts';
 import type { Field, PackageDescriptor, ResourceDescriptor } from '../src/data/descriptors.ts';
 import type { Rule, Selector, WhereValue } from '../src/data/rules-schema.ts';
 import { matches } from '../src/data/rules.ts';
@@ -264,10 +264,9 @@ interface Generated {
 }
 
 function generateReport(dataOut: string, region: Region, year: number, template: (typeof TEMPLATES)[number]): Generated {
-  // The template's latest edition; each synthetic report is a first edition, unreleased.
-  const editions = readdirSync(path.join(ROOT, 'data/reports', template.id)).filter((e) => /^v\d+$/.test(e));
-  const latest = editions.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))).at(-1)!;
-  const source = path.join(ROOT, 'data/reports', template.id, latest);
+  // The template's latest edition; each synthetic report is a first edition (sealed below).
+  const templateDir = path.join(ROOT, 'data/reports', template.id);
+  const source = path.join(templateDir, editionFolder(editionNumbers(templateDir).at(-1)!));
   const target = path.join(dataOut, 'reports', region.slug, String(year), 'v1');
   mkdirSync(target, { recursive: true });
   const shift = year - template.year;

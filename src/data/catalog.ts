@@ -18,7 +18,7 @@ import {
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
-import { checkFrozen, EDITION_FOLDER, LOCK_FILE, readLock } from './editions.ts';
+import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock } from './editions.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -202,7 +202,7 @@ function loadEditions(
         severity: 'error',
         message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…) et ${LOCK_FILE}`,
       });
-  const numbers = entries.filter((e) => e.isDirectory() && EDITION_FOLDER.test(e.name)).map((e) => Number(e.name.slice(1))).sort((a, b) => a - b);
+  const numbers = editionNumbers(yearDir);
   if (numbers.length === 0) {
     issues.push({ file: displayPath(yearDir), line: 1, column: 1, severity: 'error', message: "aucune édition : les fichiers d'un rapport vont dans un dossier v1 (npm run new-report le crée)" });
     return [];

@@ -31,6 +31,15 @@ export function editionFolder(number: number): string {
   return `v${number}`;
 }
 
+/** The edition numbers of a report, in order: its folders v1, v2… (none if the folder is missing). */
+export function editionNumbers(yearDir: string): number[] {
+  if (!existsSync(yearDir)) return [];
+  return readdirSync(yearDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && EDITION_FOLDER.test(e.name))
+    .map((e) => Number(e.name.slice(1)))
+    .sort((a, b) => a - b);
+}
+
 /** The lock of a report (its year folder), or an empty one; issues when it cannot be read. */
 export function readLock(yearDir: string, issues: DataIssue[]): Lock | undefined {
   const file = path.join(yearDir, LOCK_FILE);
@@ -96,6 +105,16 @@ export function checkFrozen(
   }
   for (const key of current.keys())
     if (!(key in sealed)) problem(key, 'a été ajouté après la publication', 'Retirez-le');
+}
+
+/** « publiée le 22 novembre 2026 », or « en préparation » before its release. */
+export function releaseText(edition: { date?: string }): string {
+  return edition.date ? `publiée le ${frenchDate(edition.date)}` : 'en préparation';
+}
+
+/** « édition v2 du 22 novembre 2026 », or « édition v2 en préparation ». */
+export function editionText(edition: { number: number; date?: string }): string {
+  return `édition v${edition.number}${edition.date ? ` du ${frenchDate(edition.date)}` : ' en préparation'}`;
 }
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

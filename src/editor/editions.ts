@@ -3,13 +3,13 @@
  * folders of a report and of its editions, the regions, the full validation, and how a refusal
  * is told to the editor.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { inspectData, type Catalog } from '../data/catalog.ts';
 import { checkChapters } from '../data/chapters-check.ts';
-import { EDITION_FOLDER, editionFolder, frenchDate, LOCK_FILE, readLock, sealEdition, writeLock, type Lock } from '../data/editions.ts';
+import { editionFolder, editionNumbers, frenchDate, LOCK_FILE, readLock, sealEdition, writeLock, type Lock } from '../data/editions.ts';
 import { formatIssue, quote, type DataIssue } from '../data/issues.ts';
 import { contentDir, dataDir, displayPath } from '../data/paths.ts';
 import { MARKER, toFillInEdition, type Roots } from './to-fill.ts';
@@ -99,15 +99,6 @@ export function reportFolders(slug: string, year: string, roots: Roots = default
     contentYear,
     edition: (n) => ({ data: path.join(dataYear, editionFolder(n)), content: path.join(contentYear, editionFolder(n)) }),
   };
-}
-
-/** The edition numbers of a report, in order (the folders v1, v2… of its data). */
-export function editionNumbers(dataYear: string): number[] {
-  if (!existsSync(dataYear)) return [];
-  return readdirSync(dataYear, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && EDITION_FOLDER.test(e.name))
-    .map((e) => Number(e.name.slice(1)))
-    .sort((a, b) => a - b);
 }
 
 /** The report's folder must exist and hold at least one edition; returns the last one's number. */

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResourceDescriptor } from '../data/descriptors.ts';
-import { EDITION_FOLDER, editionFolder, readLock } from '../data/editions.ts';
+import { editionFolder, editionNumbers, readLock } from '../data/editions.ts';
 import { quote, type DataIssue } from '../data/issues.ts';
 import { readJsonFile } from '../data/json-file.ts';
 import { contentDir, dataDir, displayPath } from '../data/paths.ts';
@@ -45,8 +45,7 @@ export function findToFill(roots: Roots = { data: dataDir(), content: contentDir
       // An unreadable lock has its own error: which editions are released is then unknown.
       const lock = readLock(dataYear, []);
       if (!lock) continue;
-      const numbers = folders(dataYear).filter((f) => EDITION_FOLDER.test(f)).map((f) => Number(f.slice(1))).sort((a, b) => a - b);
-      for (const number of numbers)
+      for (const number of editionNumbers(dataYear))
         if (!(editionFolder(number) in lock)) found.push({ slug, year, number, issues: toFillInEdition(slug, year, number, roots) });
     }
   return found;
