@@ -5,12 +5,11 @@
  * which must show frozen editions only; previews and local builds show them with a banner).
  */
 import path from 'node:path';
-import { inspectData } from '../src/data/catalog.ts';
-import { checkChapters } from '../src/data/chapters-check.ts';
 import { formatIssue } from '../src/data/issues.ts';
 import { dataDir, displayPath } from '../src/data/paths.ts';
 import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
 import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
+import { validateAll } from '../src/editor/editions.ts';
 
 let releasedOnly: boolean;
 try {
@@ -21,12 +20,12 @@ try {
   process.exit(2);
 }
 
-const inspected = inspectData();
-const { catalog } = inspected;
+// The data, then the chapters against it.
+const validated = validateAll();
+const { catalog } = validated;
 // What editions in preparation still lack (À COMPLÉTER, empty datasets): warnings, listed last.
 const toFill = findToFill().filter((e) => e.issues.length > 0);
-// The chapters are checked once the data is: their components point into it.
-const issues = [...(catalog ? [...inspected.issues, ...checkChapters(catalog)] : inspected.issues), ...toFill.flatMap((e) => e.issues)];
+const issues = [...validated.issues, ...toFill.flatMap((e) => e.issues)];
 if (releasedOnly)
   for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
     issues.push({
