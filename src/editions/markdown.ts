@@ -5,7 +5,7 @@
  * as paragraph diffs). Long lists stop at a limit with « … et N autres ». Sorted, no
  * timestamp: the same diff always renders the same text.
  */
-import { frenchDate } from '../data/editions.ts';
+import { frenchDate, releaseText } from '../data/editions.ts';
 import { formatIssue } from '../data/issues.ts';
 import { formatInteger, formatPercent, formatPublished, MISSING } from '../format/number.ts';
 import type {
@@ -343,15 +343,14 @@ function editionHeading(e: EditionDiff): string {
 
 function editionStatus(e: EditionDiff): string[] {
   const ref = (e.after ?? e.before)!;
-  const state = (r: typeof ref) => (r.released && r.date ? `publiée le ${frenchDate(r.date)}` : 'en préparation');
   const sizes = `${count(e.datasets.length, 'jeu de données', 'jeux de données')}, ${count(e.chapters.length, 'chapitre', 'chapitres')}`;
   const lines: string[] = [];
-  if (e.events.includes('report-added')) lines.push(`Nouveau rapport : ${quoted(ref.title)}, édition ${state(ref)} ; ${sizes}.`);
+  if (e.events.includes('report-added')) lines.push(`Nouveau rapport : ${quoted(ref.title)}, édition ${releaseText(ref)} ; ${sizes}.`);
   else if (e.events.includes('report-removed')) lines.push(`Rapport supprimé : ${quoted(ref.title)} ; ${sizes}.`);
   else if (e.events.includes('removed')) lines.push(`Édition supprimée ; ${sizes}.`);
   else if (e.events.includes('opened'))
-    lines.push(`Nouvelle édition, ${state(ref)}${e.baseline ? `, comparée à l'édition v${e.baseline.number}` : ''} : ${quoted(ref.changes)}`);
-  else if (e.events.includes('released')) lines.push(`Édition ${state(ref)} : ajoutée à editions.lock.json, ses fichiers sont désormais figés.`);
+    lines.push(`Nouvelle édition, ${releaseText(ref)}${e.baseline ? `, comparée à l'édition v${e.baseline.number}` : ''} : ${quoted(ref.changes)}`);
+  else if (e.events.includes('released')) lines.push(`Édition ${releaseText(ref)} : ajoutée à editions.lock.json, ses fichiers sont désormais figés.`);
   if (e.events.includes('unreleased')) lines.push("Édition retirée de editions.lock.json : elle n'est plus figée.");
   return lines.length ? [...lines, ''] : [];
 }
