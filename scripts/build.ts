@@ -10,7 +10,10 @@ import { printReports } from './pdf.ts';
 
 const outDir = path.resolve(process.argv[2] ?? 'dist');
 const staging = `${outDir}.staging`;
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+// Astro reads BASE_URL from the environment over its own `base` (CEP_BASE_PATH): never pass one on
+// (vitest, for one, sets it).
+const { BASE_URL: _inherited, ...inherited } = process.env;
+const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1' };
 
 function fail(message: string): never {
   rmSync(staging, { recursive: true, force: true });

@@ -7,7 +7,17 @@ import type { Catalog, Report } from '../data/catalog.ts';
 import { publishedCsv, publishedPackage, publishedResources } from '../data/publish.ts';
 import { parquetOf } from './node.ts';
 
-export async function editionFiles(catalog: Catalog, report: Report): Promise<{ file: string; body: string | Uint8Array }[]> {
+type Files = { file: string; body: string | Uint8Array }[];
+// The latest edition is published twice (its own folder and the report's): written once.
+const written = new WeakMap<Report, Promise<Files>>();
+
+export function editionFiles(catalog: Catalog, report: Report): Promise<Files> {
+  let files = written.get(report);
+  if (!files) written.set(report, (files = write(catalog, report)));
+  return files;
+}
+
+async function write(catalog: Catalog, report: Report): Promise<Files> {
   return [
     { file: 'datapackage.json', body: JSON.stringify(publishedPackage(catalog, report), null, 2) },
     ...publishedResources(catalog, report).map((resource) => ({ file: `${resource.descriptor.name}.csv`, body: publishedCsv(resource) })),

@@ -29,10 +29,8 @@ function served(url: string): boolean {
 describe(`the site built for ${BASE}`, () => {
   let build: ReturnType<typeof spawnSync>;
   beforeAll(() => {
-    // Vitest sets BASE_URL in process.env, which Astro would take over its own `base`.
-    const { BASE_URL: _vitest, ...env } = process.env;
     build = spawnSync('npx', ['tsx', 'scripts/build.ts', outDir], {
-      env: { ...env, CEP_BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CEP_BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
       timeout: 300_000,
     });

@@ -13,9 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const sandbox = mkdtempSync(path.join(tmpdir(), 'cep-new-report-'));
 const roots = { data: path.join(sandbox, 'data'), content: path.join(sandbox, 'content') };
 const outDir = path.join(sandbox, 'dist');
-// Vitest sets BASE_URL in process.env, which Astro would take over its own `base`.
-const { BASE_URL: _vitest, ...parentEnv } = process.env;
-const env = { ...parentEnv, CEP_DATA_DIR: roots.data, CEP_CONTENT_DIR: roots.content, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, CEP_DATA_DIR: roots.data, CEP_CONTENT_DIR: roots.content, ASTRO_TELEMETRY_DISABLED: '1' };
 const run = (args: string[]) => spawnSync('npx', args, { env, encoding: 'utf8', timeout: 300_000 });
 const page = (url: string) => readFileSync(path.join(outDir, url, 'index.html'), 'utf8');
 
