@@ -10,6 +10,7 @@ import { dataDir, displayPath } from '../src/data/paths.ts';
 import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
 import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
 import { validateAll } from '../src/editor/editions.ts';
+import { checkIndicators } from '../src/indicators/check.ts';
 
 let releasedOnly: boolean;
 try {
@@ -25,7 +26,9 @@ const validated = validateAll();
 const { catalog } = validated;
 // What editions in preparation still lack (À COMPLÉTER, empty datasets): warnings, listed last.
 const toFill = findToFill().filter((e) => e.issues.length > 0);
-const issues = [...validated.issues, ...toFill.flatMap((e) => e.issues)];
+// The indicators (their SQL, the printed figures they compute, the released values): DuckDB.
+const indicatorIssues = catalog ? await checkIndicators(catalog) : [];
+const issues = [...validated.issues, ...indicatorIssues, ...toFill.flatMap((e) => e.issues)];
 if (releasedOnly)
   for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
     issues.push({

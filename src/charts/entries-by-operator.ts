@@ -10,12 +10,13 @@ import type { ChartSpec } from './spec.ts';
 
 interface ShareRow {
   operator: string;
-  entries: number;
+  /** The operator's entries (the share's numerator). */
+  numerator: number;
   value: number;
 }
 
 const rowsOf = (rows: Record<string, unknown>[]) => rows as unknown as ShareRow[];
-const total = (rows: ShareRow[]) => rows.reduce((sum, r) => sum + r.entries, 0);
+const total = (rows: ShareRow[]) => rows.reduce((sum, r) => sum + r.numerator, 0);
 
 export const entriesByOperator: ChartSpec = {
   id: 'entries-by-operator',
@@ -39,7 +40,7 @@ export const entriesByOperator: ChartSpec = {
           y: 'label',
           fill: '#1d5b87',
           // A native tooltip with the count behind each share.
-          title: (r: ShareRow & { label: string }) => `${r.label} : ${formatInteger(r.entries)} entrées, ${formatPercent(r.value)}`,
+          title: (r: ShareRow & { label: string }) => `${r.label} : ${formatInteger(r.numerator)} entrées, ${formatPercent(r.value)}`,
         }),
         Plot.text(rows, { x: 'value', y: 'label', text: (r: ShareRow) => formatPercent(r.value), textAnchor: 'start', dx: 5, fill: 'currentColor' }),
         Plot.ruleX([0]),

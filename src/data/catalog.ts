@@ -18,7 +18,7 @@ import {
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
-import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock } from './editions.ts';
+import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -194,13 +194,13 @@ function loadEditions(
   const lockFile = displayPath(path.join(yearDir, LOCK_FILE));
   const entries = readdirSync(yearDir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
   for (const e of entries)
-    if (e.isDirectory() ? !EDITION_FOLDER.test(e.name) : e.name !== LOCK_FILE)
+    if (e.isDirectory() ? !EDITION_FOLDER.test(e.name) : e.name !== LOCK_FILE && e.name !== SNAPSHOT_FILE)
       issues.push({
         file: displayPath(path.join(yearDir, e.name)),
         line: 1,
         column: 1,
         severity: 'error',
-        message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…) et ${LOCK_FILE}`,
+        message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…), ${LOCK_FILE} et ${SNAPSHOT_FILE}`,
       });
   const numbers = editionNumbers(yearDir);
   if (numbers.length === 0) {

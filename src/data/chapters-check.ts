@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { selectRow } from '../components/select-row.ts';
-import { getIndicator } from '../indicators/definitions.ts';
+import { getIndicator } from '../indicators/catalogue.ts';
+import { checkSelectors } from '../indicators/select.ts';
 import { findResource, type Catalog } from './catalog.ts';
 import { quote, type DataIssue } from './issues.ts';
 import { contentDir, displayPath } from './paths.ts';
@@ -63,7 +64,14 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
       const props: Record<string, string | number> = {};
       for (const a of attributes!.matchAll(ATTRIBUTE)) props[a[1]!] = a[3] !== undefined ? Number(a[3]) : (a[2] ?? a[4])!;
       try {
-        if (component === 'Value' && typeof props.indicator === 'string') getIndicator(props.indicator);
+        if ((component === 'Value' || component === 'Chart') && typeof props.indicator === 'string') {
+          // Every other prop selects by a dimension of the indicator (the Chart's own options apart).
+          const indicator = getIndicator(props.indicator);
+          const { indicator: _id, by, chart: _chart, territories: _t, title: _title, ...selectors } = props;
+          checkSelectors(indicator, selectors, `<${component} indicator="${indicator.id}">`);
+          if (typeof by === 'string' && !indicator.dimensions.includes(by))
+            throw new Error(`<Chart indicator="${indicator.id}"> : by=« ${by} » n'est pas une dimension de l'indicateur ; attendu ${indicator.dimensions.join(', ')}`);
+        }
         if (typeof props.dataset === 'string') {
           const resource = findResource(report, props.dataset);
           if (component === 'Data' || component === 'KeyFigure') {

@@ -12,6 +12,8 @@ import { type DataIssue } from './issues.ts';
 import { displayPath } from './paths.ts';
 
 export const LOCK_FILE = 'editions.lock.json';
+/** The computed indicator values of the released editions (src/indicators/snapshot.ts). */
+export const SNAPSHOT_FILE = 'indicators.lock.json';
 export const EDITION_FOLDER = /^v([1-9]\d*)$/;
 
 /** Per released edition (`v1`), the SHA-256 of each file, keyed `data/<file>` or `content/<file>`. */

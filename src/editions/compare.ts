@@ -16,7 +16,7 @@
  *   `changed`, with each changed field's old and new value; only the fields present on both
  *   sides are compared (an added field is a schema change, not a change of every row);
  * - `rules`: consistency rules added, removed or modified (by id);
- * - `indicators`: every indicator of indicators/definitions.ts whose dataset changed, for every
+ * - `indicators`: every indicator of data/indicators that reads a kind of dataset that changed, for every
  *   combination of its parameters found in the dataset's rows (distinct `territory` × `year`
  *   present on either side), computed by DuckDB on each side; a value that differs (beyond
  *   floating-point noise) is listed, row by row of the result (`dimensions`, e.g. the operator).
@@ -35,8 +35,8 @@ import { inspectData, type Catalog, type Report, type Resource } from '../data/c
 import type { Field, ResourceDescriptor } from '../data/descriptors.ts';
 import type { DataIssue } from '../data/issues.ts';
 import type { Cell, Row } from '../data/table.ts';
-import type { Unit } from '../format/number.ts';
-import { indicators as allIndicators, type IndicatorDefinition } from '../indicators/definitions.ts';
+import type { Unit } from '../indicators/model.ts';
+import type { IndicatorDefinition } from '../indicators/model.ts';
 
 export type { Cell, Row };
 
@@ -142,9 +142,8 @@ export interface IndicatorChange {
   indicator: string;
   label: string;
   unit: Unit;
-  /** The parameters the indicator ran with, e.g. `{ territory: 'FRM', year: 2023 }`. */
-  params: Record<string, string | number>;
-  /** The result row's dimensions, e.g. `{ operator: 'apec' }` (empty for a single value). */
+  decimals: number;
+  /** The result row's dimensions, e.g. `{ territory: 'FRM', year: 2023, operator: 'apec' }`. */
   dimensions: Record<string, string | number | null>;
   /** `null`: computed but missing (empty cells); `undefined`: no such result row on that side. */
   before: number | null | undefined;
@@ -457,12 +456,17 @@ export function compareRules(before: Report | undefined, after: Report | undefin
 // ---------------------------------------------------------------------------------------------
 // Indicators
 
-/** Runs an indicator on a report (injected so that the pure parts do not import DuckDB). */
-export type IndicatorRunner = (report: Report, indicatorId: string, params: Record<string, string | number>) => Promise<Record<string, string | number | null>[]>;
+/** Every row of an indicator on a report (injected so that the pure parts do not import DuckDB). */
+export type IndicatorRunner = (report: Report, indicator: IndicatorDefinition) => Promise<Record<string, string | number | null>[]>;
 
 async function defaultRunner(): Promise<IndicatorRunner> {
-  const { runIndicator } = await import('../engine/node.ts');
-  return runIndicator;
+  const { indicatorRows } = await import('../engine/node.ts');
+  return indicatorRows;
+}
+
+async function catalogueIndicators(): Promise<readonly IndicatorDefinition[]> {
+  const { loadIndicators } = await import('../indicators/catalogue.ts');
+  return loadIndicators().indicators;
 }
 
 function compareValues(a: Cell | undefined, b: Cell | undefined): number {
@@ -481,19 +485,9 @@ function compareTuples(a: Cell[], b: Cell[]): number {
   return 0;
 }
 
-/** The parameter combinations an indicator can run with on a report: those found in its dataset's rows. */
-export function indicatorParams(indicator: IndicatorDefinition, report: Report): Record<string, string | number>[] {
-  const resource = report.resources.get(indicator.dataset);
-  if (!resource) return [];
-  const names = new Set(resource.descriptor.schema.fields.map((f) => f.name));
-  if (!indicator.params.every((p) => names.has(p))) return [];
-  const seen = new Map<string, (string | number)[]>();
-  for (const row of resource.table.rows) {
-    const values = indicator.params.map((p) => row[p]);
-    if (values.some((v) => typeof v !== 'string' && typeof v !== 'number')) continue;
-    seen.set(JSON.stringify(values), values as (string | number)[]);
-  }
-  return [...seen.values()].sort(compareTuples).map((values) => Object.fromEntries(indicator.params.map((p, i) => [p, values[i]!])));
+/** Whether a dataset of these names, on either side, is of a kind the indicator reads. */
+function readsAny(indicator: IndicatorDefinition, names: Set<string>, reports: Report[]): boolean {
+  return reports.some((report) => [...names].some((name) => indicator.reads.includes(report.resources.get(name)?.descriptor.cep?.kind as never)));
 }
 
 /** Equal, or different only by floating-point noise (sums taken in another order). */
@@ -514,44 +508,36 @@ export async function compareIndicators(
 ): Promise<IndicatorChange[]> {
   const run = options.run ?? (await defaultRunner());
   const changes: IndicatorChange[] = [];
-  for (const indicator of options.indicators ?? allIndicators) {
-    if (options.datasets && !options.datasets.has(indicator.dataset)) continue;
-    const combos = new Map<string, Record<string, string | number>>();
-    for (const report of [before, after])
-      for (const params of indicatorParams(indicator, report)) combos.set(JSON.stringify(indicator.params.map((p) => params[p])), params);
-    const sorted = [...combos.values()].sort((a, b) => compareTuples(indicator.params.map((p) => a[p]!), indicator.params.map((p) => b[p]!)));
-    for (const params of sorted) {
-      const compute = async (report: Report) => {
-        if (indicatorParams(indicator, report).length === 0) return undefined;
-        try {
-          return await run(report, indicator.id, params);
-        } catch {
-          return undefined; // the SQL no longer fits the dataset (a field removed): not computable
-        }
-      };
-      const [b, a] = [await compute(before), await compute(after)];
-      const keyOf = (row: Record<string, unknown>) => indicator.dimensions.map((d) => (row[d] ?? null) as Cell);
-      const rows = new Map<string, { dims: Cell[]; before?: number | null; after?: number | null }>();
-      for (const [side, result] of [['before', b], ['after', a]] as const)
-        for (const row of result ?? []) {
-          const dims = keyOf(row);
-          const k = JSON.stringify(dims);
-          const entry = rows.get(k) ?? { dims };
-          entry[side] = (row.value ?? null) as number | null;
-          rows.set(k, entry);
-        }
-      for (const entry of [...rows.values()].sort((x, y) => compareTuples(x.dims, y.dims))) {
-        if (sameValue(entry.before, entry.after)) continue;
-        changes.push({
-          indicator: indicator.id,
-          label: indicator.label,
-          unit: indicator.unit,
-          params,
-          dimensions: Object.fromEntries(indicator.dimensions.map((d, i) => [d, entry.dims[i] as string | number | null])),
-          before: entry.before,
-          after: entry.after,
-        });
+  for (const indicator of options.indicators ?? (await catalogueIndicators())) {
+    if (options.datasets && !readsAny(indicator, options.datasets, [before, after])) continue;
+    const compute = async (report: Report) => {
+      try {
+        return await run(report, indicator);
+      } catch {
+        return undefined; // the SQL no longer fits the data: not computable
       }
+    };
+    const keyOf = (row: Record<string, unknown>) => indicator.dimensions.map((d) => (row[d] ?? null) as Cell);
+    const rows = new Map<string, { dims: Cell[]; before?: number | null; after?: number | null }>();
+    for (const [side, result] of [['before', await compute(before)], ['after', await compute(after)]] as const)
+      for (const row of result ?? []) {
+        const dims = keyOf(row);
+        const k = JSON.stringify(dims);
+        const entry = rows.get(k) ?? { dims };
+        entry[side] = (row.value ?? null) as number | null;
+        rows.set(k, entry);
+      }
+    for (const entry of [...rows.values()].sort((x, y) => compareTuples(x.dims, y.dims))) {
+      if (sameValue(entry.before, entry.after)) continue;
+      changes.push({
+        indicator: indicator.id,
+        label: indicator.label,
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+        dimensions: Object.fromEntries(indicator.dimensions.map((d, i) => [d, entry.dims[i] as string | number | null])),
+        before: entry.before,
+        after: entry.after,
+      });
     }
   }
   return changes;
@@ -657,7 +643,7 @@ export function compareChapters(before: ChapterFile[] | undefined, after: Chapte
 export interface CompareOptions {
   /** Runs the indicators (default: native DuckDB, engine/node.ts). */
   run?: IndicatorRunner;
-  /** Indicators to compare (default: all of definitions.ts). */
+  /** Indicators to compare (default: the catalogue, data/indicators). */
   indicators?: readonly IndicatorDefinition[];
 }
 

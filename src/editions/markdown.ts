@@ -7,7 +7,7 @@
  */
 import { frenchDate, releaseText } from '../data/editions.ts';
 import { formatIssue } from '../data/issues.ts';
-import { formatInteger, formatPercent, formatPublished, MISSING } from '../format/number.ts';
+import { formatInteger, formatPublished, formatValue, MISSING } from '../format/number.ts';
 import type {
   CatalogDiff,
   Cell,
@@ -289,9 +289,8 @@ function rulesSection(rules: EditionDiff['rules'], o: Limits): string[] {
 
 /** Both values with the fewest decimals that tell them apart (a share moving by 0,01 point). */
 function indicatorValues(c: IndicatorChange): [string, string] {
-  const show = (v: number | null | undefined, digits: number) =>
-    v === undefined ? '—' : v === null ? MISSING : c.unit === 'percent' ? formatPercent(v, digits) : formatInteger(v);
-  let digits = 1;
+  const show = (v: number | null | undefined, digits: number) => (v === undefined ? '—' : formatValue(v, c.unit, c.unit === 'count' ? 0 : digits));
+  let digits = Math.max(1, c.decimals);
   while (digits < 3 && show(c.before, digits) === show(c.after, digits)) digits++;
   return [show(c.before, digits), show(c.after, digits)];
 }
@@ -299,7 +298,7 @@ function indicatorValues(c: IndicatorChange): [string, string] {
 function indicatorsSection(changes: IndicatorChange[], o: Limits): string[] {
   if (changes.length === 0) return [];
   const rows = changes.map((c) => {
-    const params = [...Object.entries(c.params), ...Object.entries(c.dimensions)].map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${v ?? MISSING}`).join(', ');
+    const params = Object.entries(c.dimensions).map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${v ?? MISSING}`).join(', ');
     return [`${c.label} (${code(c.indicator)})`, params, ...indicatorValues(c)];
   });
   const out = ['### Indicateurs', '', ...table(['Indicateur', 'Paramètres', 'Avant', 'Après'], rows.slice(0, o.maxIndicators))];

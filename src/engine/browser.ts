@@ -8,8 +8,10 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Field, PackageDescriptor } from '../data/descriptors.ts';
-import { bindParams, getIndicator, type IndicatorRow, type ParamValues } from '../indicators/definitions.ts';
+import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
+import { selectRows, type Selection } from '../indicators/select.ts';
 import { createTableSql, identifier, literal } from './load-sql.ts';
+import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
 
 export type Row = Record<string, string | number | null>;
 
@@ -32,8 +34,11 @@ async function fetchText(url: URL): Promise<string> {
   return response.text();
 }
 
-/** One connection per published package, its search path set to the package's schema. */
-function openPackage(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> {
+/**
+ * One connection per published package: its datasets in a schema of their own, the kind tables
+ * the indicators read in another (engine/kind-tables.ts, as at build time), and the shared views.
+ */
+function openPackage(packageUrl: string, views: SharedView[]): Promise<duckdb.AsyncDuckDBConnection> {
   let connection = connections.get(packageUrl);
   if (!connection) {
     connection = (async () => {
@@ -41,13 +46,20 @@ function openPackage(packageUrl: string): Promise<duckdb.AsyncDuckDBConnection> 
       const base = new URL(packageUrl, location.href);
       const pkg = JSON.parse(await fetchText(base)) as PackageDescriptor;
       const c = await db.connect();
-      await c.query(`CREATE SCHEMA IF NOT EXISTS ${identifier(pkg.name)}`);
+      const n = connections.size;
+      const data = schemaName(`${pkg.name}_data`, n);
+      const kinds = schemaName(pkg.name, n);
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${identifier(data)}`);
       for (const resource of pkg.resources) {
         const file = `${pkg.name}/${resource.path}`;
         await db.registerFileText(file, await fetchText(new URL(resource.path, base)));
-        await c.query(createTableSql(resource.name, resource.schema, file, pkg.name));
+        await c.query(createTableSql(resource.name, resource.schema, file, data));
       }
-      await c.query(`SET search_path = ${literal(pkg.name)}`);
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${identifier(kinds)}`);
+      const sources = pkg.resources.map((r) => ({ table: `${identifier(data)}.${identifier(r.name)}`, kind: r.cep?.kind }));
+      for (const sql of kindTablesSql(sources, kinds)) await c.query(sql);
+      await c.query(`SET search_path = ${literal(kinds)}`);
+      for (const sql of sharedViewsSql(views, kinds)) await c.query(sql);
       return c;
     })();
     connections.set(packageUrl, connection);
@@ -67,10 +79,28 @@ async function run(connection: duckdb.AsyncDuckDBConnection, sql: string, params
   return result.toArray().map((row) => row.toJSON() as Row);
 }
 
-/** An indicator of a report, computed from its published data with the SQL of the build. */
-export async function runIndicator(packageUrl: string, indicatorId: string, params: ParamValues): Promise<IndicatorRow[]> {
-  const indicator = getIndicator(indicatorId);
-  return (await run(await openPackage(packageUrl), indicator.sql, bindParams(indicator, params))) as IndicatorRow[];
+const results = new Map<string, Promise<IndicatorRow[]>>();
+
+/** BIGINT and HUGEINT results arrive as bigint: plain numbers, as at build time. */
+const plain = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as IndicatorRow;
+
+/**
+ * An indicator of a report, computed from its published data with the SQL of the build (handed
+ * over by the page: the catalogue lives in data/), once per package; then the rows of a selection.
+ */
+export async function runIndicator(
+  packageUrl: string,
+  indicator: Pick<IndicatorDefinition, 'id' | 'sql'>,
+  views: SharedView[],
+  selection: Selection = {},
+): Promise<IndicatorRow[]> {
+  const key = `${packageUrl}\n${indicator.id}`;
+  let rows = results.get(key);
+  if (!rows) {
+    rows = openPackage(packageUrl, views).then(async (c) => (await c.query(indicator.sql)).toArray().map((r) => plain(r.toJSON() as Row)));
+    results.set(key, rows);
+  }
+  return selectRows(await rows, selection);
 }
 
 let explorer: Promise<duckdb.AsyncDuckDBConnection> | undefined;

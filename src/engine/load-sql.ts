@@ -4,7 +4,7 @@
  */
 import type { FieldType, TableSchema } from '../data/descriptors.ts';
 
-const duckdbTypes: Record<FieldType, string> = {
+export const duckdbTypes: Record<FieldType, string> = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   number: 'DOUBLE',

@@ -10,60 +10,80 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Report, Resource } from '../data/catalog.ts';
 import type { FieldType } from '../data/descriptors.ts';
 import { publishedCsv } from '../data/publish.ts';
-import { bindParams, getIndicator, type IndicatorRow, type ParamValues } from '../indicators/definitions.ts';
+import { getIndicator, loadIndicators } from '../indicators/catalogue.ts';
+import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
+import { selectRows, type Selection } from '../indicators/select.ts';
 import { createTableSql, identifier, literal } from './load-sql.ts';
+import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
 
 let instance: Promise<DuckDBInstance> | undefined;
 const database = () => (instance ??= DuckDBInstance.create(':memory:'));
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'cep-duckdb-'));
+
+interface Opened {
+  connection: DuckDBConnection;
+  /** Where the report's datasets are, one table each, named after them. */
+  dataSchema: string;
+}
 // Keyed by the report object: two catalogs (the data diff's before and after) may hold the same edition.
-const connections = new WeakMap<Report, Promise<DuckDBConnection>>();
-const schemas = new WeakMap<Report, string>();
+const connections = new WeakMap<Report, Promise<Opened>>();
+const results = new WeakMap<Report, Map<string, Promise<IndicatorRow[]>>>();
 let opened = 0;
 
-/** The report's schema: its package name, made unique per loaded edition. */
-function schemaOf(report: Report): string {
-  let schema = schemas.get(report);
-  if (!schema) schemas.set(report, (schema = `${report.package.name}-v${report.edition.number}-${++opened}`));
-  return schema;
+/** Both engines hand back plain numbers: BIGINT and HUGEINT arrive as bigint. */
+export function plainRow(row: Record<string, unknown>): IndicatorRow {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as IndicatorRow;
 }
 
-async function open(report: Report): Promise<DuckDBConnection> {
+async function open(report: Report, views: SharedView[]): Promise<Opened> {
   const connection = await (await database()).connect();
-  const schema = schemaOf(report);
+  const n = ++opened;
+  const dataSchema = schemaName(`${report.package.name}_data`, n);
+  const kindSchema = schemaName(report.package.name, n);
   const dir = scratch();
-  await connection.run(`CREATE SCHEMA IF NOT EXISTS ${identifier(schema)}`);
+  await connection.run(`CREATE SCHEMA ${identifier(dataSchema)}`);
   for (const resource of report.resources.values()) {
     const file = path.join(dir, `${resource.descriptor.name}.csv`);
     writeFileSync(file, publishedCsv(resource));
-    await connection.run(createTableSql(resource.descriptor.name, resource.descriptor.schema, file, schema));
+    await connection.run(createTableSql(resource.descriptor.name, resource.descriptor.schema, file, dataSchema));
   }
-  await connection.run(`SET search_path = ${literal(schema)}`);
-  return connection;
+  await connection.run(`CREATE SCHEMA ${identifier(kindSchema)}`);
+  const sources = [...report.resources.values()].map((r) => ({ table: `${identifier(dataSchema)}.${identifier(r.descriptor.name)}`, kind: r.descriptor.cep?.kind }));
+  for (const sql of kindTablesSql(sources, kindSchema)) await connection.run(sql);
+  await connection.run(`SET search_path = ${literal(kindSchema)}`);
+  for (const sql of sharedViewsSql(views, kindSchema)) await connection.run(sql);
+  return { connection, dataSchema };
 }
 
-/** The report's connection, opened once per process, its search path set to the report's schema. */
-export function reportDb(report: Report): Promise<DuckDBConnection> {
+/** The report's connection, opened once per process, its search path set to the report's kind tables. */
+function reportDb(report: Report): Promise<Opened> {
   let db = connections.get(report);
-  if (!db) {
-    db = open(report);
-    connections.set(report, db);
-  }
+  if (!db) connections.set(report, (db = open(report, loadIndicators().views)));
   return db;
 }
 
-export async function runIndicator(report: Report, indicatorId: string, params: ParamValues): Promise<IndicatorRow[]> {
-  const indicator = getIndicator(indicatorId);
-  const connection = await reportDb(report);
-  const reader = await connection.runAndReadAll(indicator.sql, bindParams(indicator, params));
-  return reader.getRowObjectsJS() as IndicatorRow[];
+/** Every row of an indicator on a report, computed once per process. */
+export function indicatorRows(report: Report, indicator: IndicatorDefinition): Promise<IndicatorRow[]> {
+  let cache = results.get(report);
+  if (!cache) results.set(report, (cache = new Map()));
+  let rows = cache.get(indicator.id);
+  if (!rows) {
+    rows = reportDb(report).then(async ({ connection }) => (await connection.runAndReadAll(indicator.sql)).getRowObjectsJS().map(plainRow));
+    cache.set(indicator.id, rows);
+  }
+  return rows;
+}
+
+/** The rows of an indicator on a report that match a selection (`{ territory: '…', year: … }`). */
+export async function runIndicator(report: Report, indicatorId: string, selection: Selection = {}): Promise<IndicatorRow[]> {
+  return selectRows(await indicatorRows(report, getIndicator(indicatorId)), selection);
 }
 
 /** A dataset of a report as Parquet, written by DuckDB from the report's loaded table (downloads). */
 export async function parquetOf(report: Report, resource: Resource): Promise<Uint8Array> {
-  const connection = await reportDb(report);
+  const { connection, dataSchema } = await reportDb(report);
   const file = path.join(scratch(), 'data.parquet');
-  await connection.run(`COPY ${identifier(schemaOf(report))}.${identifier(resource.descriptor.name)} TO ${literal(file)} (FORMAT parquet)`);
+  await connection.run(`COPY ${identifier(dataSchema)}.${identifier(resource.descriptor.name)} TO ${literal(file)} (FORMAT parquet)`);
   return new Uint8Array(readFileSync(file));
 }
 

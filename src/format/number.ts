@@ -5,6 +5,7 @@
  * no-break space (U+00A0) before % and units.
  */
 import { formatLocale } from 'd3-format';
+import { defaultDecimals, type Unit } from '../indicators/model.ts';
 
 export const NNBSP = '\u202f';
 export const NBSP = '\u00a0';
@@ -44,10 +45,36 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return isMissing(value) ? MISSING : `${formatDecimal(value, digits)}${NBSP}%`;
 }
 
-export type Unit = 'count' | 'percent';
+export type { Unit };
 
-export function formatValue(value: number | null | undefined, unit: Unit): string {
-  return unit === 'percent' ? formatPercent(value) : formatInteger(value);
+/** +2,5 / −3,1 / 0,0: a sign on every non-zero value once rounded, a true minus sign. */
+export function formatSigned(value: number | null | undefined, digits = 1): string {
+  if (isMissing(value)) return MISSING;
+  const rounded = formatDecimal(Math.abs(value), digits);
+  if (/^[0,]+$/.test(rounded)) return rounded;
+  return `${value > 0 ? '+' : '\u2212'}${rounded}`;
+}
+
+/**
+ * A value in the unit of its indicator: « 147 693 », « 80,9 % », « +2,5 % » (a variation),
+ * « −1,2 point » / « +3,0 points » (percentage points: plural from 2), « 146,5 » (an index).
+ */
+export function formatValue(value: number | null | undefined, unit: Unit, digits = defaultDecimals[unit]): string {
+  if (isMissing(value)) return MISSING;
+  switch (unit) {
+    case 'count':
+      return digits === 0 ? formatInteger(value) : formatDecimal(value, digits);
+    case 'percent':
+      return formatPercent(value, digits);
+    case 'variation':
+      return `${formatSigned(value, digits)}${NBSP}%`;
+    case 'points': {
+      const plural = Math.abs(Number(value.toFixed(digits))) >= 2;
+      return `${formatSigned(value, digits)}${NBSP}point${plural ? 's' : ''}`;
+    }
+    case 'index':
+      return formatDecimal(value, digits);
+  }
 }
 
 /** Decimals a published figure was printed with (12.4 → 1, 45 → 0), to show it as printed. */

@@ -7,7 +7,12 @@ import { decorate } from '../charts/accessibility.ts';
 interface BrowserState {
   report: string;
   packageUrl: string;
-  chart: string;
+  /** A named chart, or null: bars of the indicator by `by`. */
+  chart: string | null;
+  by: string;
+  indicator: import('../indicators/model.ts').IndicatorDefinition;
+  views: import('../indicators/model.ts').SharedView[];
+  selections: Record<string, Record<string, string | number>>;
   contexts: Record<string, import('../charts/spec.ts').ChartContext>;
 }
 
@@ -22,16 +27,18 @@ async function redraw(figure: HTMLElement, state: BrowserState, territory: strin
   status.textContent = 'Chargement du moteur de calcul DuckDB-WASM…';
   figure.setAttribute('aria-busy', 'true');
   try {
-    const [{ runIndicator }, { getChart }, Plot] = await Promise.all([
+    const [{ runIndicator }, { getChart }, { indicatorBars }, Plot] = await Promise.all([
       import('../engine/browser.ts'),
       import('../charts/index.ts'),
+      import('../charts/indicator-bars.ts'),
       import('@observablehq/plot'),
     ]);
-    const spec = getChart(state.chart);
+    const spec = state.chart ? getChart(state.chart) : indicatorBars(state.indicator, state.by);
     const ctx = state.contexts[territory];
-    if (!ctx) throw new Error(`territoire inconnu ${territory}`);
+    const selection = state.selections[territory];
+    if (!ctx || !selection) throw new Error(`territoire inconnu ${territory}`);
     status.textContent = 'Calcul en cours…';
-    const rows = await runIndicator(state.packageUrl, spec.indicator, { territory, year: ctx.year });
+    const rows = await runIndicator(state.packageUrl, state.indicator, state.views, selection);
     const svg = Plot.plot({ ...spec.plot(rows, ctx), figure: false });
     const caption = part(figure, 'title');
     const alt = part(figure, 'alt');

@@ -1,7 +1,7 @@
 /**
  * The data explorer in the browser. The state lives in the URL (shareable, back and forward
  * work); every change runs the allowlisted, parameter-bound SQL of explorer/query.ts in
- * DuckDB-WASM, and indicators with the very SQL of the reports (indicators/definitions.ts).
+ * DuckDB-WASM, and indicators with the very SQL of the reports (data/indicators, handed over by the page).
  */
 import { indicatorControlsHtml, tableControlsHtml, type FacetValue, type ReportChoice } from '../explorer/controls.ts';
 import { resultCsv } from '../explorer/download.ts';
@@ -13,7 +13,8 @@ interface Boot {
   views: ExplorerView[];
   defaultView: string;
   reports: ReportChoice[];
-  indicators: { id: string; label: string; unit: 'count' | 'percent'; dimensions: string[] }[];
+  indicators: Pick<import('../indicators/model.ts').IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'dimensions' | 'sql'>[];
+  indicatorViews: import('../indicators/model.ts').SharedView[];
 }
 
 import { href } from '../site/url.ts';
@@ -104,9 +105,18 @@ export function startExplorer(root: HTMLElement): void {
     status.textContent = 'Calcul des indicateurs…';
     const rows: ResultRow[] = [];
     for (const r of reports) {
-      const values = await duck.runIndicator(r.packageUrl, indicator.id, { territory: r.region, year: r.year });
+      const selection = Object.fromEntries(Object.entries({ territory: r.region, year: r.year }).filter(([d]) => indicator.dimensions.includes(d)));
+      const values = await duck.runIndicator(r.packageUrl, indicator, boot.indicatorViews, selection);
+      const others = indicator.dimensions.filter((d) => !['territory', 'year', 'operator'].includes(d));
       for (const v of values)
-        rows.push({ report: r.label, year: r.year, territory: r.regionLabel, operator: v.operator === undefined ? null : (r.operators[String(v.operator)] ?? String(v.operator)), value: v.value });
+        rows.push({
+          report: r.label,
+          year: r.year,
+          territory: r.regionLabel,
+          operator: v.operator === undefined ? null : (r.operators[String(v.operator)] ?? String(v.operator)),
+          detail: others.length ? others.map((d) => String(v[d])).join(' · ') : null,
+          value: v.value,
+        });
     }
     // Year-on-year variation, by DuckDB too, over the values just computed (bound, not spliced).
     if (s.compare === 'years' && rows.length) {
@@ -120,7 +130,8 @@ export function startExplorer(root: HTMLElement): void {
     const columns: Column[] = [
       { name: 'report', title: 'Rapport', numeric: false, percent: false },
       ...(indicator.dimensions.includes('operator') ? [{ name: 'operator', title: 'Opérateur', numeric: false, percent: false }] : []),
-      { name: 'value', title: indicator.label, numeric: true, percent: indicator.unit === 'percent', digits: indicator.unit === 'percent' ? 1 : 0 },
+      ...(rows.some((r) => r.detail !== null) ? [{ name: 'detail', title: 'Détail', numeric: false, percent: false }] : []),
+      { name: 'value', title: indicator.label, numeric: true, percent: indicator.unit === 'percent', digits: indicator.decimals },
       ...(s.compare === 'years' ? [{ name: 'variation', title: 'Évolution sur un an (%)', numeric: true, percent: true, digits: 1 }] : []),
     ];
     part('controls').innerHTML = indicatorControlsHtml(boot.indicators, boot.reports, s);

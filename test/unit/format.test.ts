@@ -35,3 +35,25 @@ describe('French number formatting', () => {
     expect(formatValue(8.449, 'percent')).toBe('8,4\u00a0%');
   });
 });
+
+describe('signed formats: variations and percentage points', () => {
+  it('signs a variation with + or a true minus sign, and no sign on zero once rounded', () => {
+    expect(formatValue(2.5, 'variation')).toBe('+2,5\u00a0%');
+    expect(formatValue(-3.14, 'variation')).toBe('\u22123,1\u00a0%');
+    expect(formatValue(0.04, 'variation')).toBe('0,0\u00a0%');
+    expect(formatValue(-0.04, 'variation')).toBe('0,0\u00a0%');
+    expect(formatValue(146.47, 'variation', 0)).toBe('+146\u00a0%');
+  });
+
+  it('writes percentage points, singular below 2', () => {
+    expect(formatValue(1.2, 'points')).toBe('+1,2\u00a0point');
+    expect(formatValue(-1.96, 'points')).toBe('\u22122,0\u00a0points');
+    expect(formatValue(6.638, 'points')).toBe('+6,6\u00a0points');
+    expect(formatValue(null, 'points')).toBe('n.d.');
+  });
+
+  it('writes an index and a count with decimals as numbers', () => {
+    expect(formatValue(246.48, 'index')).toBe('246,5');
+    expect(formatValue(37.6, 'count', 1)).toBe('37,6');
+  });
+});
