@@ -44,7 +44,8 @@ export function indicatorBars(indicator: BrowserIndicator, by: string): ChartSpe
           y: axis,
           marks: [
             Plot.barY(rows, { x: 'label', y: 'value', fill: '#1d5b87', title: (r: Row) => `${String(r.label)} : ${text(r)}` }),
-            Plot.text(rows, { x: 'label', y: 'value', text, dy: -8, fill: 'currentColor' }),
+            // A missing value is said at the baseline (« n.d. »), not left as a silent gap.
+            Plot.text(rows, { x: 'label', y: (r: Row) => r.value ?? 0, text, dy: -8, fill: 'currentColor' }),
             Plot.ruleY([0]),
           ],
         };
@@ -58,7 +59,7 @@ export function indicatorBars(indicator: BrowserIndicator, by: string): ChartSpe
         y: { domain: rows.map((r) => r.label), label: null },
         marks: [
           Plot.barX(rows, { x: 'value', y: 'label', fill: '#1d5b87', title: (r: Row) => `${String(r.label)} : ${text(r)}` }),
-          Plot.text(rows, { x: 'value', y: 'label', text, textAnchor: 'start', dx: 5, fill: 'currentColor' }),
+          Plot.text(rows, { x: (r: Row) => (typeof r.value === 'number' && r.value < 0 ? 0 : (r.value ?? 0)), y: 'label', text, textAnchor: 'start', dx: 5, fill: 'currentColor' }),
           Plot.ruleX([0]),
         ],
       };

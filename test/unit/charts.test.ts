@@ -4,20 +4,21 @@ import { getChart } from '../../src/charts/index.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
 import { profileBars, yearBars } from '../../src/charts/dataset-charts.ts';
 import type { ChartContext } from '../../src/charts/spec.ts';
+import { indicatorBars } from '../../src/charts/indicator-bars.ts';
 
-// Rows as the indicator returns them for Normandie 2023 (shares from the seed's counts).
-const total = 147693;
+// Rows as the indicator cep-entries-share returns them, for fake round counts.
+const total = 1000;
 const rows = [
-  ['france-travail', 119549],
-  ['missions-locales', 12479],
-  ['operateur-regional', 7642],
-  ['cap-emploi', 4576],
-  ['apec', 3447],
-].map(([operator, entries]) => ({ operator, entries, value: (100 * (entries as number)) / total }));
+  ['france-travail', 612],
+  ['missions-locales', 184],
+  ['operateur-regional', 101],
+  ['cap-emploi', 72],
+  ['apec', 31],
+].map(([operator, numerator]) => ({ operator, numerator, denominator: total, value: (100 * (numerator as number)) / total }));
 const ctx: ChartContext = {
-  year: 2023,
-  territoryLabel: 'Normandie',
-  labels: { 'france-travail': 'Pôle emploi', 'missions-locales': 'Missions locales', 'operateur-regional': 'Opérateur régional', 'cap-emploi': 'Cap emploi', apec: 'APEC' },
+  year: 2024,
+  territoryLabel: 'Bretagne',
+  labels: { 'france-travail': 'France Travail', 'missions-locales': 'Missions locales', 'operateur-regional': 'Opérateur régional', 'cap-emploi': 'Cap emploi', apec: 'APEC' },
 };
 const chart = getChart('entries-by-operator');
 
@@ -35,7 +36,7 @@ describe('entries-by-operator chart', () => {
   });
 
   it('labels each bar with its value in French format, so colour carries no information alone', () => {
-    for (const label of ['80,9\u00a0%', '8,4\u00a0%', '5,2\u00a0%', '3,1\u00a0%', '2,3\u00a0%']) expect(texts).toContain(label);
+    for (const label of ['61,2\u00a0%', '18,4\u00a0%', '10,1\u00a0%', '7,2\u00a0%', '3,1\u00a0%']) expect(texts).toContain(label);
     for (const name of Object.values(ctx.labels)) expect(texts).toContain(name);
   });
 
@@ -45,10 +46,10 @@ describe('entries-by-operator chart', () => {
 
   it('states the message in its text alternative and Lecture note', () => {
     expect(chart.describe(rows, ctx)).toBe(
-      'Normandie, 2023 : Pôle emploi enregistre 80,9\u00a0% des 147\u202f693 nouvelles entrées en CEP ; suivent Missions locales (8,4\u00a0%), Opérateur régional (5,2\u00a0%), Cap emploi (3,1\u00a0%) et APEC (2,3\u00a0%).',
+      'Bretagne, 2024 : France Travail enregistre 61,2\u00a0% des 1\u202f000 nouvelles entrées en CEP ; suivent Missions locales (18,4\u00a0%), Opérateur régional (10,1\u00a0%), Cap emploi (7,2\u00a0%) et APEC (3,1\u00a0%).',
     );
-    expect(chart.lecture(rows, ctx)).toBe('en 2023, 80,9\u00a0% des nouvelles entrées en CEP en Normandie ont été enregistrées par Pôle emploi.');
-    expect(chart.title(ctx)).toBe('Répartition des nouvelles entrées en CEP par opérateur, Normandie, 2023');
+    expect(chart.lecture(rows, ctx)).toBe('en 2024, 61,2\u00a0% des nouvelles entrées en CEP en Bretagne ont été enregistrées par France Travail.');
+    expect(chart.title(ctx)).toBe('Répartition des nouvelles entrées en CEP par opérateur, Bretagne, 2024');
   });
 
   it('rejects an unknown chart by name', () => {
@@ -59,15 +60,15 @@ describe('entries-by-operator chart', () => {
 describe('dataset charts', () => {
   it('year-bars: one labelled bar per year and territory, described year by year', () => {
     const rows = [
-      { territory: '28', territory_label: 'Normandie', year: 2022, files: 989 },
-      { territory: '28', territory_label: 'Normandie', year: 2023, files: 1147 },
-      { territory: '53', territory_label: 'Bretagne', year: 2023, files: null },
+      { territory: '53', territory_label: 'Bretagne', year: 2022, files: 989 },
+      { territory: '53', territory_label: 'Bretagne', year: 2023, files: 1147 },
+      { territory: '52', territory_label: 'Pays de la Loire', year: 2023, files: null },
     ];
     const options = { field: 'files', percent: false };
     const { document } = parseHTML(`<html><body>${renderSvg(yearBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
     expect(document.querySelectorAll('rect')).toHaveLength(2);
     expect([...document.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['989', '1\u202f147', '2022', '2023']));
-    expect(yearBars.describe(rows, options)).toBe('Normandie : 2022 989, 2023 1\u202f147.');
+    expect(yearBars.describe(rows, options)).toBe('Bretagne : 2022 989, 2023 1\u202f147.');
   });
 
   it('profile-bars: one bar per category and panel, the largest named in the description', () => {
@@ -81,5 +82,33 @@ describe('dataset charts', () => {
     const { document } = parseHTML(`<html><body>${renderSvg(profileBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
     expect(document.querySelectorAll('rect')).toHaveLength(3);
     expect(profileBars.describe(rows, options)).toBe('APEC : Trouver un emploi en tête (50\u00a0%) ; Cap emploi : Trouver un emploi en tête (94\u00a0%).');
+  });
+});
+
+describe('charts of any indicator (indicatorBars)', () => {
+  const variation = { id: 'count-variation-yoy', label: 'Évolution sur un an', unit: 'variation' as const, decimals: 1, dimensions: ['population', 'territory', 'year'] };
+  const byTerritory = [
+    { territory: '53', value: 2.14 },
+    { territory: '28', value: -3.21 },
+    { territory: '52', value: null },
+  ];
+  const labels = { '53': 'Bretagne', '28': 'Territoire B', '52': 'Pays de la Loire' };
+  const spec = indicatorBars(variation, 'territory');
+  const context: ChartContext = { year: 2024, territoryLabel: 'Bretagne', labels };
+  const texts = (svg: string) => [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('text')].map((t) => t.textContent);
+
+  it('one bar per territory, labelled with a signed value, a missing one shown as n.d.', () => {
+    const svg = renderSvg(spec.plot(byTerritory, context), { labelledBy: 'c', describedBy: 'a' });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['+2,1\u00a0%', '\u22123,2\u00a0%', 'n.d.', 'Bretagne', 'Territoire B']));
+    expect(spec.title(context)).toBe('Évolution sur un an, par territoire, 2024');
+    expect(spec.describe(byTerritory, context)).toBe('Évolution sur un an, 2024. Bretagne : +2,1\u00a0% ; Territoire B : \u22123,2\u00a0%.');
+    expect(spec.lecture(byTerritory, context)).toBe('2024, Bretagne : +2,1\u00a0% (évolution sur un an).');
+  });
+
+  it('years as vertical bars, left to right', () => {
+    const counts = indicatorBars({ ...variation, id: 'ptp-files', label: 'Dossiers déposés', unit: 'count', decimals: 0, dimensions: ['territory', 'year'] }, 'year');
+    const svg = renderSvg(counts.plot([{ year: 2022, value: 989 }, { year: 2023, value: 1147 }], context), { labelledBy: 'c', describedBy: 'a' });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['2022', '2023', '989', '1\u202f147']));
+    expect(counts.title(context)).toBe('Dossiers déposés, par année, Bretagne');
   });
 });
