@@ -161,10 +161,12 @@ export const CHAPTERS: ChapterPlan[] = [
     file: '03-recours-au-cep.mdx',
     title: (_, y) => `Le recours au CEP en ${y}, opérateur par opérateur`,
     guidance:
-      "Combien de personnes ont commencé un CEP dans l'année, auprès de quel opérateur, comparé à la France métropolitaine quand le rapport la donne, et le taux de recours rapporté aux actifs. Les entrées vont dans cep_entries (une ligne par territoire, année et opérateur, et la ligne ensemble quand le rapport publie le total) ; les actifs dans reference_population.",
+      "Combien de personnes ont commencé un CEP dans l'année, auprès de quel opérateur, comparé à la France métropolitaine quand le rapport la donne, et le taux de recours rapporté aux actifs. Les entrées vont dans cep_entries (une ligne par territoire, année et opérateur, et la ligne ensemble quand le rapport publie le total) ; les actifs dans reference_population. Les parts, le taux de recours et l'évolution sur un an sont calculés par les indicateurs (data/indicators, liste sur la page Méthodologie) : ne les saisissez pas.",
     components: (r) => [
       '<Value indicator="cep-entries-total" />',
       '<Value indicator="cep-entries-share" operator="france-travail" />',
+      '<Value indicator="cep-recourse-rate" />',
+      '<Value indicator="count-variation-yoy" population="cep-entries" />',
       `<Chart chart="entries-by-operator" territories={['${r.code}', 'FRM']} />`,
       '<DataTable dataset="cep_entries" />',
       '<DataTable dataset="reference_population" />',
@@ -194,8 +196,14 @@ export const CHAPTERS: ChapterPlan[] = [
     file: '06-projet-de-transition-professionnelle.mdx',
     title: () => 'Le CEP et le projet de transition professionnelle',
     guidance:
-      "Les dossiers de projet de transition professionnelle (PTP) présentés et financés, la part préparée avec un opérateur du CEP, le profil des bénéficiaires et les métiers visés. Les dossiers vont dans ptp_files (une ligne par territoire et année) ; une cellule de ce tableau s'écrit dans une phrase avec le composant Data (docs/COMPONENTS.md).",
+      "Les dossiers de projet de transition professionnelle (PTP) présentés et financés, la part préparée avec un opérateur du CEP, le profil des bénéficiaires et les métiers visés. Les dossiers vont dans ptp_files (une ligne par territoire et année) ; une cellule de ce tableau s'écrit dans une phrase avec le composant Data (docs/COMPONENTS.md). Donnez aussi l'année précédente quand le rapport la publie : l'évolution sur un an, le taux d'acceptation et la part accompagnée par un CEP (et son évolution en points) sont alors calculés, même si le rapport ne les imprime pas.",
     components: () => [
+      '<Value indicator="ptp-files" />',
+      '<Value indicator="count-variation-yoy" population="ptp-files" />',
+      '<Value indicator="ptp-funded-rate" />',
+      '<Value indicator="ptp-cep-share" />',
+      '<Value indicator="ptp-cep-share-change" />',
+      '<Chart indicator="ptp-cep-share" by="year" />',
       '<Chart chart="year-bars" dataset="ptp_files" field="files" title="Dossiers PTP présentés" />',
       '<DataTable dataset="ptp_files" />',
     ],
@@ -206,6 +214,9 @@ export const CHAPTERS: ChapterPlan[] = [
     guidance:
       "Les dossiers de démission-reconversion examinés et acceptés, leur évolution, les opérateurs du CEP qui les ont accompagnés et la nature des projets (formation, création ou reprise d'entreprise). Les dossiers vont dans resignation_files (une ligne par territoire et année).",
     components: () => [
+      '<Value indicator="resignation-acceptance-rate" />',
+      '<Value indicator="count-variation-yoy" population="resignation-files-accepted" />',
+      '<Value indicator="resignation-creation-share" />',
       '<Chart chart="year-bars" dataset="resignation_files" field="files_accepted" title="Dossiers démission-reconversion acceptés" />',
       '<DataTable dataset="resignation_files" />',
     ],
