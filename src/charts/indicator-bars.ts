@@ -71,7 +71,8 @@ export function indicatorBars(indicator: BrowserIndicator, by: string): ChartSpe
       return `${indicator.label}${place(by, ctx) ? `, ${place(by, ctx)}` : ''}. ${list}.`;
     },
     lecture(data, ctx) {
-      const first = present(data)[0];
+      // The latest year reads best; otherwise the first bar, as the query sorts them.
+      const first = by === 'year' ? present(data).at(-1) : present(data)[0];
       if (!first) return '';
       return `${[place(by, ctx), labelOf(first, by, ctx)].filter(Boolean).join(', ')} : ${show(first.value)} (${indicator.label.charAt(0).toLowerCase()}${indicator.label.slice(1)}).`;
     },
