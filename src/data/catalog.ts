@@ -15,6 +15,7 @@ import {
   type ReportDescriptor,
   type ResourceDescriptor,
 } from './descriptors.ts';
+import { datasetChoices } from './choices.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
@@ -314,7 +315,7 @@ export function editionsOf(catalog: Catalog, report: Report): Report[] {
 
 export function findResource(report: Report, name: string): Resource {
   const resource = report.resources.get(name);
-  if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id}`);
+  if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id} ; attendu un des ${datasetChoices(report)}`);
   return resource;
 }
 
