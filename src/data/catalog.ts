@@ -16,6 +16,7 @@ import {
   type ResourceDescriptor,
 } from './descriptors.ts';
 import { datasetChoices } from './choices.ts';
+import { checkOperatorNames } from './names.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
@@ -156,6 +157,7 @@ export function inspectData(root: string = dataDir(), chaptersRoot: string = con
   const ref = loadPackage(path.join(root, 'reference'), false, issues);
   if (!ref) return { issues };
   checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);
+  issues.push(...checkOperatorNames(ref.resources));
   const unreadable = new Set(ref.pkg.resources.map((r) => r.name).filter((name) => !ref.resources.has(name)));
 
   const territories = new Map<string, Territory>();
