@@ -104,7 +104,7 @@ describe('chapter errors list the valid choices', () => {
 describe('selectRow and the cap on listed values', () => {
   const rows: Row[] = Array.from({ length: 15 }, (_, i) => ({ code: `c${i + 1}`, value: i }));
   const resource: Resource = {
-    descriptor: { name: 'essai', path: 'essai.csv', schema: { fields: [{ name: 'code', type: 'string' }, { name: 'value', type: 'integer' }] } },
+    descriptor: { name: 'essai', title: 'Essai', path: 'essai.csv', schema: { fields: [{ name: 'code', type: 'string' }, { name: 'value', type: 'integer' }] } },
     table: { file: path.resolve('essai.csv'), rows, lines: rows.map((_, i) => i + 2), columnOf: () => 1 },
   };
 
