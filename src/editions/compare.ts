@@ -15,7 +15,8 @@
  *   fields. Rows sharing a key are matched in file order. A matched row whose cells differ is
  *   `changed`, with each changed field's old and new value; only the fields present on both
  *   sides are compared (an added field is a schema change, not a change of every row);
- * - `rules`: consistency rules added, removed or modified (by id);
+ * - `rules`: consistency rules added, removed or modified (by id); an edition with nothing to
+ *   compare with (a new report) adds all of its rules;
  * - `indicators`: every indicator of indicators/definitions.ts whose dataset changed, for every
  *   combination of its parameters found in the dataset's rows (distinct `territory` × `year`
  *   present on either side), computed by DuckDB on each side; a value that differs (beyond
@@ -37,6 +38,7 @@ import type { DataIssue } from '../data/issues.ts';
 import type { Cell, Row } from '../data/table.ts';
 import type { Unit } from '../format/number.ts';
 import { indicators as allIndicators, type IndicatorDefinition } from '../indicators/definitions.ts';
+import { labelAddedRows } from './row-labels.ts';
 
 export type { Cell, Row };
 
@@ -92,6 +94,11 @@ export interface RowRef {
   /** Line in its CSV file (1 is the header). */
   line: number;
   row: Row;
+  /**
+   * The labels of its codes, by field (`operator` → « APEC »), where a label differs from the
+   * code: set for the rows of a dataset added to an edition (see row-labels.ts).
+   */
+  labels?: Record<string, string>;
 }
 
 /** A row on both sides whose cells differ. */
@@ -123,6 +130,8 @@ export interface DatasetDiff {
   status: 'added' | 'removed' | 'modified';
   /** The after side's title (the before side's when removed). */
   title: string;
+  /** The CSV file, relative to its package's folder (the descriptor's `path`). */
+  path: string;
   match: RowMatch;
   rowCount: { before: number; after: number };
   fields: {
@@ -352,6 +361,7 @@ export function compareResource(before: Resource | undefined, after: Resource | 
       name,
       status: after ? 'added' : 'removed',
       title: side.descriptor.title,
+      path: side.descriptor.path,
       match,
       rowCount,
       fields: empty,
@@ -405,7 +415,7 @@ export function compareResource(before: Resource | undefined, after: Resource | 
   const changed =
     fields.added.length + fields.removed.length + fields.retyped.length + properties.length + rows.added.length + rows.removed.length + rows.changed.length > 0;
   if (!changed) return undefined;
-  return { name, status: 'modified', title: after.descriptor.title, match, rowCount, fields, properties, rows };
+  return { name, status: 'modified', title: after.descriptor.title, path: after.descriptor.path, match, rowCount, fields, properties, rows };
 }
 
 /** Every resource of two versions of a package (or of the reference lists), by name, sorted. */
@@ -442,10 +452,10 @@ export function compareMetadata(before: Report | undefined, after: Report | unde
   return changes;
 }
 
-/** The package's consistency rules, by id. */
+/** The package's consistency rules, by id; a new edition without a baseline adds all of its own. */
 export function compareRules(before: Report | undefined, after: Report | undefined): RuleChanges {
-  if (!before || !after) return { added: [], removed: [], modified: [] };
-  const b = new Map((before.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
+  if (!after) return { added: [], removed: [], modified: [] };
+  const b = new Map((before?.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
   const a = new Map((after.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
   return {
     added: [...a.keys()].filter((id) => !b.has(id)).sort(byText),
@@ -756,6 +766,7 @@ export async function compareCatalogs(before: Snapshot, after: Snapshot, options
       if (!a!.edition.released && b!.edition.released) events.push('unreleased');
     }
     diff.events = events;
+    if (a) labelAddedRows(diff.datasets, after.catalog, a);
     if (diff.status === 'unchanged' && events.length > 0) diff.status = 'modified';
     editions.push(diff);
   }
