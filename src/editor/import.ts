@@ -37,8 +37,6 @@ import { readTable, type Row, type Table } from '../data/table.ts';
 // Text: labels are compared without case, accents, footnote marks or spacing differences
 // (normalize, shared with the check of the operators' names).
 
-export { normalize };
-
 /** What editors write for « no value »: stays missing (an empty cell), never 0. */
 const MISSING = new Set(['', '-', '–', '—', 'n.d.', 'n.d', 'nd', 'ns', 'n.s.', 's.o.', 's/o', 'so']);
 
