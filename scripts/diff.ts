@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type { DataIssue } from '../src/data/issues.ts';
 import { contentDir, dataDir } from '../src/data/paths.ts';
 import { compareCatalogs, loadSnapshot, type Snapshot } from '../src/editions/compare.ts';
-import { renderMarkdown } from '../src/editions/markdown.ts';
+import { renderMarkdown, type MarkdownOptions } from '../src/editions/markdown.ts';
 
 export interface DiffOptions {
   /** The git ref of the before side. */
@@ -26,6 +26,8 @@ export interface DiffOptions {
   /** The after side (default: CEP_DATA_DIR / CEP_CONTENT_DIR when set, else data/ and content/ of `cwd`). */
   dataRoot?: string;
   contentRoot?: string;
+  /** Limits of the Markdown (default: markdown.ts's). */
+  markdown?: Pick<MarkdownOptions, 'maxDatasetRows' | 'maxRows'>;
 }
 
 export interface DiffResult {
@@ -98,7 +100,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
     const contentRoot = options.contentRoot ?? (process.env.CEP_CONTENT_DIR ? contentDir() : path.join(cwd, 'content'));
     const after = relocate(loadSnapshot(dataRoot, contentRoot), cwd);
     const diff = await compareCatalogs(before, after);
-    return { exitCode: 0, output: renderMarkdown(diff, { before: `\`${ref}\``, after: "l'arbre de travail" }) };
+    return { exitCode: 0, output: renderMarkdown(diff, { ...options.markdown, before: `\`${ref}\``, after: "l'arbre de travail" }) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -15,6 +15,8 @@ import {
   type ReportDescriptor,
   type ResourceDescriptor,
 } from './descriptors.ts';
+import { datasetChoices } from './choices.ts';
+import { checkOperatorNames } from './names.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
@@ -155,6 +157,7 @@ export function inspectData(root: string = dataDir(), chaptersRoot: string = con
   const ref = loadPackage(path.join(root, 'reference'), false, issues);
   if (!ref) return { issues };
   checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);
+  issues.push(...checkOperatorNames(ref.resources));
   const unreadable = new Set(ref.pkg.resources.map((r) => r.name).filter((name) => !ref.resources.has(name)));
 
   const territories = new Map<string, Territory>();
@@ -314,7 +317,7 @@ export function editionsOf(catalog: Catalog, report: Report): Report[] {
 
 export function findResource(report: Report, name: string): Resource {
   const resource = report.resources.get(name);
-  if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id}`);
+  if (!resource) throw new Error(`Jeu de données ${quote(name)} inconnu dans le rapport ${report.id} ; attendu un des ${datasetChoices(report)}`);
   return resource;
 }
 

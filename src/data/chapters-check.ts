@@ -10,6 +10,7 @@ import { selectRow } from '../components/select-row.ts';
 import { getIndicator } from '../indicators/catalogue.ts';
 import { checkSelectors } from '../indicators/select.ts';
 import { findResource, type Catalog } from './catalog.ts';
+import { discrepancyChoices, fieldChoices, keyFiguresChoices } from './choices.ts';
 import { quote, type DataIssue } from './issues.ts';
 import { contentDir, displayPath } from './paths.ts';
 import { typedFigures } from './prose-numbers.ts';
@@ -78,14 +79,16 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
             // Every prop but the component's own options selects the row.
             const { dataset, field } = props;
             const where = Object.fromEntries(Object.entries(props).filter(([k]) => !['dataset', 'field', 'format', 'unit', 'qualifier'].includes(k)));
+            if (component === 'KeyFigure' && resource.descriptor.cep?.kind !== 'key-figures')
+              throw new Error(`<KeyFigure dataset="${dataset}">: le jeu de données n'est pas de type key-figures ; attendu un des ${keyFiguresChoices(report)}`);
             const literalOnly = !/\{\{|=\{[^-\d']/.test(attributes!);
             if (literalOnly) selectRow(component, report.id, resource, component === 'KeyFigure' ? { id: where.id } : where);
             if (component === 'Data' && typeof field === 'string' && !resource.descriptor.schema.fields.some((f) => f.name === field))
-              throw new Error(`<Data dataset="${dataset}">: champ ${quote(field)} inconnu`);
+              throw new Error(`<Data dataset="${dataset}">: champ ${quote(field)} inconnu ; attendu un des ${fieldChoices(resource)}`);
           }
         }
         if (component === 'Discrepancy' && typeof props.rule === 'string' && !report.discrepancies.some((d) => d.rule === props.rule))
-          throw new Error(`<Discrepancy rule="${props.rule}">: aucun écart connu de ce nom dans ${report.id}`);
+          throw new Error(`<Discrepancy rule="${props.rule}">: aucun écart connu de ce nom dans ${report.id} ; ${discrepancyChoices(report)}`);
       } catch (error) {
         issues.push({ file: displayPath(file), ...at(tag.index!), severity: 'error', message: (error as Error).message });
       }

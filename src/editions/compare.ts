@@ -15,11 +15,11 @@
  *   fields. Rows sharing a key are matched in file order. A matched row whose cells differ is
  *   `changed`, with each changed field's old and new value; only the fields present on both
  *   sides are compared (an added field is a schema change, not a change of every row);
- * - `rules`: consistency rules added, removed or modified (by id);
- * - `indicators`: every indicator of data/indicators that reads a kind of dataset that changed, for every
- *   combination of its parameters found in the dataset's rows (distinct `territory` × `year`
- *   present on either side), computed by DuckDB on each side; a value that differs (beyond
- *   floating-point noise) is listed, row by row of the result (`dimensions`, e.g. the operator).
+ * - `rules`: consistency rules added, removed or modified (by id); an edition with nothing to
+ *   compare with (a new report) adds all of its rules;
+ * - `indicators`: every indicator of data/indicators that reads a kind of dataset that changed,
+ *   computed by DuckDB on each side; a value that differs (beyond floating-point noise) is
+ *   listed, row by row of the result (`dimensions`: territory, year, operator…).
  *   Indicators are compared only when both sides exist;
  * - `chapters`: the files of the edition's content folder, added, removed (by file name: a
  *   renamed chapter is one removed and one added) or modified; for a modified one, the
@@ -35,8 +35,8 @@ import { inspectData, type Catalog, type Report, type Resource } from '../data/c
 import type { Field, ResourceDescriptor } from '../data/descriptors.ts';
 import type { DataIssue } from '../data/issues.ts';
 import type { Cell, Row } from '../data/table.ts';
-import type { Unit } from '../indicators/model.ts';
-import type { IndicatorDefinition } from '../indicators/model.ts';
+import type { IndicatorDefinition, Unit } from '../indicators/model.ts';
+import { labelAddedRows } from './row-labels.ts';
 
 export type { Cell, Row };
 
@@ -92,6 +92,11 @@ export interface RowRef {
   /** Line in its CSV file (1 is the header). */
   line: number;
   row: Row;
+  /**
+   * The labels of its codes, by field (`operator` → « APEC »), where a label differs from the
+   * code: set for the rows of a dataset added to an edition (see row-labels.ts).
+   */
+  labels?: Record<string, string>;
 }
 
 /** A row on both sides whose cells differ. */
@@ -123,6 +128,8 @@ export interface DatasetDiff {
   status: 'added' | 'removed' | 'modified';
   /** The after side's title (the before side's when removed). */
   title: string;
+  /** The CSV file, relative to its package's folder (the descriptor's `path`). */
+  path: string;
   match: RowMatch;
   rowCount: { before: number; after: number };
   fields: {
@@ -351,6 +358,7 @@ export function compareResource(before: Resource | undefined, after: Resource | 
       name,
       status: after ? 'added' : 'removed',
       title: side.descriptor.title,
+      path: side.descriptor.path,
       match,
       rowCount,
       fields: empty,
@@ -404,7 +412,7 @@ export function compareResource(before: Resource | undefined, after: Resource | 
   const changed =
     fields.added.length + fields.removed.length + fields.retyped.length + properties.length + rows.added.length + rows.removed.length + rows.changed.length > 0;
   if (!changed) return undefined;
-  return { name, status: 'modified', title: after.descriptor.title, match, rowCount, fields, properties, rows };
+  return { name, status: 'modified', title: after.descriptor.title, path: after.descriptor.path, match, rowCount, fields, properties, rows };
 }
 
 /** Every resource of two versions of a package (or of the reference lists), by name, sorted. */
@@ -441,10 +449,10 @@ export function compareMetadata(before: Report | undefined, after: Report | unde
   return changes;
 }
 
-/** The package's consistency rules, by id. */
+/** The package's consistency rules, by id; a new edition without a baseline adds all of its own. */
 export function compareRules(before: Report | undefined, after: Report | undefined): RuleChanges {
-  if (!before || !after) return { added: [], removed: [], modified: [] };
-  const b = new Map((before.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
+  if (!after) return { added: [], removed: [], modified: [] };
+  const b = new Map((before?.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
   const a = new Map((after.package.cep?.rules ?? []).map((r) => [r.id, JSON.stringify(r)]));
   return {
     added: [...a.keys()].filter((id) => !b.has(id)).sort(byText),
@@ -742,6 +750,7 @@ export async function compareCatalogs(before: Snapshot, after: Snapshot, options
       if (!a!.edition.released && b!.edition.released) events.push('unreleased');
     }
     diff.events = events;
+    if (a) labelAddedRows(diff.datasets, after.catalog, a);
     if (diff.status === 'unchanged' && events.length > 0) diff.status = 'modified';
     editions.push(diff);
   }

@@ -2,7 +2,8 @@
  * A catalog diff (compare.ts) as Markdown, in French, for a pull request comment or a GitHub
  * job summary: a first line that sums it up, then one section per edition that changed
  * (metadata, datasets with a table of the changed cells and rows, rules, indicators, chapters
- * as paragraph diffs). Long lists stop at a limit with « … et N autres ». Sorted, no
+ * as paragraph diffs); a dataset new since the ref is listed row by row (markdown-rows.ts),
+ * a new report with all its datasets. Long lists stop at a limit with « … et N autres ». Sorted, no
  * timestamp: the same diff always renders the same text.
  */
 import { frenchDate, releaseText } from '../data/editions.ts';
@@ -20,6 +21,7 @@ import type {
   RowRef,
 } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
+import { rowsListing } from './markdown-rows.ts';
 
 export interface MarkdownOptions {
   /** The before side, as Markdown: « `main` ». Default: « la référence ». */
@@ -28,6 +30,8 @@ export interface MarkdownOptions {
   after?: string;
   /** Rows of an edition's table of changed cells (default 50). */
   maxRows?: number;
+  /** Rows listed per dataset that is new since the ref (default 25; markdown-rows.ts). */
+  maxDatasetRows?: number;
   /** Rows of an edition's table of indicators (default 30). */
   maxIndicators?: number;
   /** Paragraph changes shown per chapter (default 5). */
@@ -44,6 +48,7 @@ const DEFAULTS: Limits = {
   before: 'la référence',
   after: "l'arbre de travail",
   maxRows: 50,
+  maxDatasetRows: 25,
   maxIndicators: 30,
   maxParagraphs: 5,
   maxItems: 20,
@@ -113,9 +118,9 @@ export interface Totals {
   chaptersModified: number;
 }
 
-/** The editions whose content is listed (a new or removed report, a removed edition: only counted). */
+/** The editions whose content is listed (a removed report or edition: only counted). */
 function detailed(e: EditionDiff): boolean {
-  return e.status !== 'unchanged' && !e.events.some((x) => x === 'report-added' || x === 'report-removed' || x === 'removed');
+  return e.status !== 'unchanged' && !e.events.some((x) => x === 'report-removed' || x === 'removed');
 }
 
 function addDatasets(t: Totals, datasets: DatasetDiff[]): void {
@@ -245,7 +250,8 @@ function lineLabel(label: string, line: number): string {
   return label ? `${label} (l. ${line})` : `l. ${line}`;
 }
 
-function datasetsSection(datasets: DatasetDiff[], heading: string, o: Limits): string[] {
+/** `folder`: where the datasets' CSV files are in the repository (`data/reports/<edition>`). */
+function datasetsSection(datasets: DatasetDiff[], heading: string, folder: string, o: Limits): string[] {
   if (datasets.length === 0) return [];
   const bullets: string[] = [];
   const rows: string[][] = [];
@@ -275,6 +281,8 @@ function datasetsSection(datasets: DatasetDiff[], heading: string, o: Limits): s
     if (rows.length > o.maxRows) out.push('', more(rows.length - o.maxRows));
     out.push('');
   }
+  // New since the ref: nothing to compare with, every figure to check against the source.
+  for (const d of datasets) if (d.status === 'added') out.push(...rowsListing(d, folder, o.maxDatasetRows, table, formatCell));
   return out;
 }
 
@@ -344,7 +352,10 @@ function editionStatus(e: EditionDiff): string[] {
   const ref = (e.after ?? e.before)!;
   const sizes = `${count(e.datasets.length, 'jeu de données', 'jeux de données')}, ${count(e.chapters.length, 'chapitre', 'chapitres')}`;
   const lines: string[] = [];
-  if (e.events.includes('report-added')) lines.push(`Nouveau rapport : ${quoted(ref.title)}, édition ${releaseText(ref)} ; ${sizes}.`);
+  if (e.events.includes('report-added'))
+    lines.push(
+      `Nouveau rapport : ${quoted(ref.title)}, édition ${releaseText(ref)} ; ${sizes}. Les lignes de chaque jeu de données suivent, codes et libellés côte à côte, pour les vérifier contre le rapport source.`,
+    );
   else if (e.events.includes('report-removed')) lines.push(`Rapport supprimé : ${quoted(ref.title)} ; ${sizes}.`);
   else if (e.events.includes('removed')) lines.push(`Édition supprimée ; ${sizes}.`);
   else if (e.events.includes('opened'))
@@ -360,7 +371,7 @@ function editionSection(e: EditionDiff, o: Limits): string[] {
   return [
     ...out,
     ...metadataSection(e.metadata),
-    ...datasetsSection(e.datasets, '### Jeux de données', o),
+    ...datasetsSection(e.datasets, '### Jeux de données', `data/reports/${e.editionId}`, o),
     ...rulesSection(e.rules, o),
     ...indicatorsSection(e.indicators, o),
     ...chaptersSection(e.chapters, o),
@@ -391,7 +402,7 @@ export function renderMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
   else if (isEmptyDiff(diff)) lines = [`Aucun changement de données par rapport à ${o.before}.`];
   else {
     lines = [summary(diff, o), ''];
-    if (diff.reference.length) lines.push(...datasetsSection(diff.reference, '## Référentiels (`data/reference`)', o));
+    if (diff.reference.length) lines.push(...datasetsSection(diff.reference, '## Référentiels (`data/reference`)', 'data/reference', o));
     for (const e of diff.editions) if (e.status !== 'unchanged') lines.push(...editionSection(e, o));
   }
   while (lines.at(-1) === '') lines.pop();

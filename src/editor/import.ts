@@ -25,14 +25,17 @@ import {
   type ReportDescriptor,
   type ResourceDescriptor,
 } from '../data/descriptors.ts';
+import { choices } from '../data/choices.ts';
 import { EDITION_FOLDER, readLock } from '../data/editions.ts';
 import { quote, type DataIssue } from '../data/issues.ts';
+import { aliasesOf, normalize, operatorNames } from '../data/names.ts';
 import { checkAgainst, readJsonFile } from '../data/json-file.ts';
 import { dataDir, displayPath } from '../data/paths.ts';
 import { readTable, type Row, type Table } from '../data/table.ts';
 
 // ---------------------------------------------------------------------------------------------
-// Text: labels are compared without case, accents, footnote marks or spacing differences.
+// Text: labels are compared without case, accents, footnote marks or spacing differences
+// (normalize, shared with the check of the operators' names).
 
 /** What editors write for « no value »: stays missing (an empty cell), never 0. */
 const MISSING = new Set(['', '-', '–', '—', 'n.d.', 'n.d', 'nd', 'ns', 'n.s.', 's.o.', 's/o', 'so']);
@@ -42,16 +45,6 @@ const TOTALS = new Set([
   'total', 'totaux', 'total general', 'ensemble', 'ensemble des operateurs', 'total des operateurs',
   'total operateurs', 'tous operateurs', 'tous operateurs confondus', 'tous', 'toutes',
 ]);
-
-export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .trim();
-}
 
 /**
  * The label, then without footnote marks (« APEC* », « Cap emploi (1) »), then without its
@@ -419,18 +412,19 @@ function buildAxes(target: Target): Axes {
     } else if (fk && lists.has(fk.reference.resource)) {
       const rows = rowsOf(fk.reference.resource);
       const codeField = fk.reference.fields[0]!;
-      const entries = rows.map((r) => ({ aliases: [str(r[codeField]), str(r.label), str(r.slug)], value: { [f.name]: String(r[codeField]) } }));
-      if (fk.reference.resource === 'operators' && rows.some((r) => r.code === 'operateur-regional')) {
-        const regional = { [f.name]: 'operateur-regional' };
-        // The holder of the regional operator's mission names it in the report (« Groupement Évolution »).
-        for (const h of rowsOf('regional_operators')) if (h.region === report.region) entries.push({ aliases: [str(h.holder)], value: regional });
-        // AGORA counts the regional operator's entries under France compétences, which funds it;
-        // the reports copy that column heading.
-        entries.push({ aliases: ['France compétences'], value: regional });
-      }
-      const labels = [...new Set(rows.map((r) => str(r.label) ?? String(r[codeField])))];
+      // The names printed in reports come from the lists: labels and their `aliases` column; for
+      // operators, also the holders of the regional operator's mission in the report's region.
+      const names =
+        fk.reference.resource === 'operators'
+          ? operatorNames(rows, rowsOf('regional_operators'), report.region).map((n) => ({ name: n.name, code: n.code }))
+          : rows.flatMap((r) => [str(r.label), ...aliasesOf(r.aliases)].filter((n) => n !== undefined).map((name) => ({ name, code: String(r[codeField]) })));
+      const entries = [
+        ...rows.map((r) => ({ aliases: [str(r[codeField]), str(r.slug)], value: { [f.name]: String(r[codeField]) } })),
+        ...names.map((n) => ({ aliases: [n.name], value: { [f.name]: n.code } })),
+      ];
+      const known = [...new Set(names.length > 0 ? names.map((n) => n.name) : rows.map((r) => String(r[codeField])))];
       const name = fk.reference.resource === 'operators' ? 'un opérateur' : fk.reference.resource === 'territories' ? 'un territoire' : `une valeur du référentiel ${fk.reference.resource}`;
-      axis = vocabularyAxis([f.name], `${name} (${listed(labels)})`, entries);
+      axis = vocabularyAxis([f.name], `${name} (${choices(known)})`, entries);
     } else if (f.constraints?.enum || f.categories) {
       const entries = (f.categories ?? f.constraints!.enum!).map((c) =>
         typeof c === 'object' ? { aliases: [String(c.value), c.label], value: { [f.name]: String(c.value) } } : { aliases: [String(c)], value: { [f.name]: String(c) } },

@@ -106,7 +106,7 @@ describe('malformed data is refused with a located message, or read as stated', 
 // chapter, and leave the previous site untouched. About 5 s each, run one after the other (astro
 // builds share .astro/ and the content store).
 describe('a broken chapter stops the real build', () => {
-  const builds = new Map<string, { status: number | null; output: string; previous: string; root: string }>();
+  const builds = new Map<string, { status: number | null; output: string; previous: string; root: string; data: string }>();
   function build(c: BadInput) {
     let result = builds.get(c.id);
     if (!result) {
@@ -118,7 +118,7 @@ describe('a broken chapter stops the real build', () => {
         encoding: 'utf8',
         timeout: 180_000,
       });
-      result = { status: run.status, output: run.stdout + run.stderr, previous: readFileSync(path.join(outDir, 'index.html'), 'utf8'), root: shown(content) };
+      result = { status: run.status, output: run.stdout + run.stderr, previous: readFileSync(path.join(outDir, 'index.html'), 'utf8'), root: shown(content), data: shown(data) };
       builds.set(c.id, result);
       // The copies stay: Astro's content store may reuse their paths in a later build.
       rmSync(outDir, { recursive: true, force: true });
@@ -127,10 +127,10 @@ describe('a broken chapter stops the real build', () => {
   }
   const assertBuild = (c: BadInput, outcome: Outcome) => {
     if (!('buildFails' in outcome)) throw new Error(`${c.id}: a build case expects buildFails`);
-    const { status, output, previous, root } = build(c);
+    const { status, output, previous, root, data } = build(c);
     const e = outcome.buildFails;
     expect(status).not.toBe(0);
-    expect(output).toContain(`${root}/${e.file}:${e.line}:${e.column}: ${e.message}`);
+    expect(output).toContain(`${root}/${e.file}:${e.line}:${e.column}: ${e.message.replaceAll('{data}', data)}`);
     expect(previous).toBe('previous site');
   };
   for (const c of mdxCases) {

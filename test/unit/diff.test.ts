@@ -26,6 +26,7 @@ import {
   type Row,
 } from '../../src/editions/compare.ts';
 import { renderMarkdown } from '../../src/editions/markdown.ts';
+import { scaffoldReport } from '../../src/editor/scaffold.ts';
 import { runDiff } from '../../scripts/diff.ts';
 
 const ROOT = process.cwd();
@@ -168,6 +169,7 @@ describe('renderMarkdown', () => {
     name: 'cep_entries',
     status: 'modified',
     title: 'Entrées',
+    path: 'cep_entries.csv',
     match: { by: 'primaryKey', fields: ['id'] },
     rowCount: { before: n, after: n },
     fields: { added: [], removed: [], retyped: [] },
@@ -354,6 +356,37 @@ describe('npm run diff -- <git-ref>', () => {
     expect(exitCode).toBe(0);
     expect(output.split('\n')[0]).toBe('**Comparaison avec `HEAD` impossible** : les données de `HEAD` ne sont pas valides (1 erreur).');
     expect(output).toMatch(/^data\/reports\/occitanie\/2020\/v2\/report\.json:\d+:\d+: l'édition 5 ne correspond pas au dossier « v2 »/m);
+  });
+
+  it('a report new since the ref: every dataset listed with its rows, labels beside codes, capped, with its CSV', async () => {
+    const repo = fixtureRepo();
+    const roots = { data: path.join(repo, 'data'), content: path.join(repo, 'content') };
+    scaffoldReport('bretagne', '2024', roots);
+    // Obviously fake figures.
+    const v1 = path.join(repo, 'data/reports/bretagne/2024/v1');
+    writeFileSync(path.join(v1, 'cep_entries.csv'), 'territory,year,operator,entries,share_published,reported_gap\n53,2024,apec,1111,33.3,\n53,2024,cap-emploi,2222,66.7,\n53,2024,ensemble,3333,,\n');
+    const { exitCode, output } = await runDiff({ ...at(repo, 'HEAD'), markdown: { maxDatasetRows: 2 } });
+    expect(exitCode).toBe(0);
+    expect(output.split('\n')[0]).toMatch(/^\*\*Données comparées à `HEAD`\*\* : 1 rapport ajouté ; 7 jeux de données ajoutés, .*8 chapitres ajoutés\.$/);
+    const section = output.slice(output.indexOf('## Bretagne 2024, édition v1'));
+    expect(section).toContain("- `cep_entries` ajouté : « Nouvelles entrées en CEP en 2024 selon l'opérateur, Bretagne », 3 lignes.");
+    expect(section).toContain(
+      [
+        "#### `cep_entries` : « Nouvelles entrées en CEP en 2024 selon l'opérateur, Bretagne », 3 lignes",
+        '',
+        'Fichier : `data/reports/bretagne/2024/v1/cep_entries.csv`',
+        '',
+        '| Ligne | territory | year | operator | entries | share_published | reported_gap |',
+        '|---|---|---|---|---|---|---|',
+        `| 2 | 53 (Bretagne) | 2024 | apec (APEC) | 1${NNBSP}111 | 33,3 | (vide) |`,
+        `| 3 | 53 (Bretagne) | 2024 | cap-emploi (Cap emploi) | 2${NNBSP}222 | 66,7 | (vide) |`,
+        '',
+        '… et 1 autre ligne (voir `data/reports/bretagne/2024/v1/cep_entries.csv`)',
+      ].join('\n'),
+    );
+    expect(section).toContain('#### `ptp_files` : « ');
+    expect(section).toContain('*Aucune ligne sous l’en-tête.*');
+    expect(section).toMatch(/- `01-[a-z-]+\.mdx` ajouté : « /);
   });
 
   it('an unknown ref is an error in French, exit 2', async () => {

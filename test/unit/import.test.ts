@@ -210,7 +210,7 @@ describe('npm run import: what it cannot read is located, and nothing is written
     const file = path.relative(process.cwd(), fixture('erreurs.csv'));
     expect(result.stderr.split('\n').filter((l) => l.startsWith(file))).toEqual([
       `${file}:2:3: valeur « 3,5 » décimale pour « entries » (Nouvelles entrées en CEP) : attendu un nombre entier (ex. 12 479 ; pour des milliers, séparez-les par une espace)`,
-      `${file}:3:1: libellé « Opcalia » inconnu : attendu un opérateur (APEC, Cap emploi, Missions locales, Pôle emploi, France Travail, Opérateur régional, Ensemble des opérateurs) ; sinon donnez son code avec --map "Opcalia=<code>"`,
+      `${file}:3:1: libellé « Opcalia » inconnu : attendu un opérateur (APEC, Cap emploi, Missions locales, Pôle emploi, France Travail, Opérateur régional, France compétences, Ensemble des opérateurs, Groupement Évolution) ; sinon donnez son code avec --map "Opcalia=<code>"`,
       `${file}:4:2: valeur « abc » illisible pour « entries » (Nouvelles entrées en CEP) : attendu un nombre entier (ex. 12 479), ou une cellule vide ou « - » si la valeur manque`,
       `${file}:4:3: valeur « 12.479 » ambiguë pour « entries » (Nouvelles entrées en CEP) : le point sépare-t-il les milliers ou les décimales ? Écrivez les milliers avec une espace (12 479)`,
     ]);
