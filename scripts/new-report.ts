@@ -19,6 +19,7 @@ runCommand(() => {
     'Ensuite :',
     '  1. remplacez chaque « À COMPLÉTER » (report.json, datapackage.json, chapitres) ;',
     "  2. remplissez les CSV avec les tableaux du rapport (npm run kind-schema -- <type> décrit leurs colonnes) ; un jeu de données que le rapport n'a pas : retirez sa ressource de datapackage.json, son fichier CSV et les composants qui le citent ;",
+    `     un tableau propre au rapport : npm run add-dataset -- ${slug} ${year} <nom> <fichier.csv> (CONTRIBUTING.md, étape 5) ;`,
     '  3. npm run validate liste ce qui reste à compléter ;',
     `  4. npm run release -- ${slug} ${year} publie l'édition v1 quand tout est rempli.`,
   ];

@@ -1,3 +1,4 @@
+import Category from './Category.astro';
 import Chart from './Chart.astro';
 import Data from './Data.astro';
 import DataTable from './DataTable.astro';
@@ -8,4 +9,4 @@ import Stat from './Stat.astro';
 import Value from './Value.astro';
 
 /** The components chapters may use without importing them (docs/COMPONENTS.md). */
-export const mdxComponents = { Chart, Data, DataTable, Discrepancy, KeyFigure, KeyFigures, Stat, Value };
+export const mdxComponents = { Category, Chart, Data, DataTable, Discrepancy, KeyFigure, KeyFigures, Stat, Value };

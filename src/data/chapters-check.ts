@@ -11,11 +11,12 @@ import { getIndicator } from '../indicators/catalogue.ts';
 import { checkSelectors } from '../indicators/select.ts';
 import { findResource, type Catalog } from './catalog.ts';
 import { discrepancyChoices, fieldChoices, keyFiguresChoices } from './choices.ts';
+import { categoryLabel } from './categories.ts';
 import { quote, type DataIssue } from './issues.ts';
 import { contentDir, displayPath } from './paths.ts';
 import { typedFigures } from './prose-numbers.ts';
 
-const TAG = /<(Value|Data|DataTable|Chart|KeyFigure|Discrepancy)\b((?:[^>"{]|"[^"]*"|\{[^}]*\})*?)\/?>/g;
+const TAG = /<(Value|Data|DataTable|Chart|KeyFigure|Discrepancy|Category)\b((?:[^>"{]|"[^"]*"|\{[^}]*\})*?)\/?>/g;
 const ATTRIBUTE = /(?<![\w-])([A-Za-z_][\w]*)=(?:"([^"]*)"|\{\s*(-?\d+(?:\.\d+)?)\s*\}|\{\s*'([^']*)'\s*\})/g;
 
 /** content/reports/<slug>/<year>/v<N>/*.mdx, each with the edition it belongs to. */
@@ -58,7 +59,7 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
         line: figure.line,
         column: figure.column,
         severity: 'error',
-        message: `chiffre ${quote(figure.text)} tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres`,
+        message: `chiffre ${quote(figure.text)} tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres ; un âge ou un seuil qui nomme une catégorie (« 45 ans ou plus ») s'écrit avec <Category dimension="age" code="45-plus" />`,
       });
     for (const tag of text.matchAll(TAG)) {
       const [, component, attributes] = tag;
@@ -87,6 +88,8 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
               throw new Error(`<Data dataset="${dataset}">: champ ${quote(field)} inconnu ; attendu un des ${fieldChoices(resource)}`);
           }
         }
+        if (component === 'Category' && typeof props.dimension === 'string' && props.code !== undefined)
+          categoryLabel(catalog, report, props.dimension, String(props.code));
         if (component === 'Discrepancy' && typeof props.rule === 'string' && !report.discrepancies.some((d) => d.rule === props.rule))
           throw new Error(`<Discrepancy rule="${props.rule}">: aucun écart connu de ce nom dans ${report.id} ; ${discrepancyChoices(report)}`);
       } catch (error) {

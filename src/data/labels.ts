@@ -18,14 +18,23 @@ function byCode(resource: Resource | undefined): Map<string, string> {
  * France Travail after), and for the regional operator, its holder in the report's region.
  */
 export function operatorName(catalog: Catalog, report: Pick<Report, 'year' | 'region'>, code: string): string {
-  const end = `${report.year}-12-31`;
-  const inForce = (r: Row) => (r.valid_from === null || String(r.valid_from) <= end) && (r.valid_to === null || String(r.valid_to) >= end);
   if (code === 'operateur-regional') {
-    const holder = catalog.reference.get('regional_operators')?.table.rows.find((r) => r.region === report.region.code && inForce(r));
+    const holder = regionalOperatorHolder(catalog.reference.get('regional_operators')?.table.rows ?? [], report.region.code, report.year);
     return holder ? String(holder.holder) : 'Opérateur régional';
   }
-  const row = catalog.reference.get('operators')?.table.rows.find((r) => r.code === code && inForce(r));
+  const row = catalog.reference.get('operators')?.table.rows.find((r) => r.code === code && inForceAtEndOf(r, report.year));
   return row ? String(row.label) : code;
+}
+
+/** A row of a list dated by valid_from / valid_to, in force on 31 December of the year (either bound may be open). */
+function inForceAtEndOf(row: Row, year: number): boolean {
+  const end = `${year}-12-31`;
+  return (row.valid_from === null || String(row.valid_from) <= end) && (row.valid_to === null || String(row.valid_to) >= end);
+}
+
+/** The row of regional_operators.csv naming the regional operator of a region in a year, if any. */
+export function regionalOperatorHolder(rows: Row[], region: string, year: number): Row | undefined {
+  return rows.find((r) => r.region === region && inForceAtEndOf(r, year));
 }
 
 export function labellerFor(catalog: Catalog, report: Report, resource: Resource): Labeller {

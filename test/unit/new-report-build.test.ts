@@ -52,8 +52,10 @@ function finish(): void {
   }
   const pkgFile = path.join(edition, 'datapackage.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-  const empty = pkg.resources.filter((r: { name: string }) => !(r.name in FILLED)).map((r: { name: string; path: string }) => r);
-  pkg.resources = pkg.resources.filter((r: { name: string }) => r.name in FILLED);
+  // A dataset left with its header line only is one the « report » does not have.
+  const isEmpty = (r: { path: string }) => readFileSync(path.join(edition, r.path), 'utf8').trim().split('\n').length < 2;
+  const empty = pkg.resources.filter(isEmpty);
+  pkg.resources = pkg.resources.filter((r: { path: string }) => !isEmpty(r));
   for (const r of empty) rmSync(path.join(edition, r.path));
   writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   for (const file of readdirSync(chapters)) {
@@ -86,7 +88,15 @@ describe('a new report, from the scaffold to the released edition and the built 
     const text = readFileSync(chapter, 'utf8');
     const suggested = text.match(/\{\/\*\s*(<Chart chart="entries-by-operator"[^>]*\/>)\s*\*\/\}/);
     expect(suggested, 'the skeleton suggests the entries chart').not.toBeNull();
-    writeFileSync(chapter, text.replace(suggested![0], suggested![1]!));
+    // Ages and levels named in the prose come from their category's label, not typed digits.
+    const prose = 'Les <Category dimension="age" code="45-plus" /> et le <Category dimension="certification" code="7" lowercase />.';
+    writeFileSync(chapter, `${text.replace(suggested![0], suggested![1]!)}\n${prose}\n`);
+    // A table of the report's own, added from a spreadsheet export with npm run add-dataset.
+    writeFileSync(path.join(sandbox, 'lieux.csv'), Buffer.from('Opérateur;Nombre de lieux fictifs\nOpérateur fictif;1 234\n', 'latin1'));
+    const added = run(['tsx', 'scripts/add-dataset.ts', 'bretagne', '2024', 'lieux_fictifs', path.join(sandbox, 'lieux.csv')]);
+    expect(added.status, added.stderr).toBe(0);
+    const cooperations = path.join(roots.content, 'reports/bretagne/2024/v1/02-cooperations.mdx');
+    writeFileSync(cooperations, `${readFileSync(cooperations, 'utf8')}\n<DataTable dataset="lieux_fictifs" />\n`);
     validate = run(['tsx', 'scripts/validate.ts']);
     finish();
     release = run(['tsx', 'scripts/release.ts', 'bretagne', '2024', '--date', '2026-12-01']);
@@ -128,5 +138,12 @@ describe('a new report, from the scaffold to the released edition and the built 
     expect(ptp).toMatch(/data-indicator="ptp-cep-share-change"[^>]*>\+10,0\u00a0points<\/data>/);
     expect(ptp).toContain('Part des dossiers PTP accompagnés par un opérateur du CEP, par année, Bretagne');
     expect(page('')).toContain('href="/bretagne/2024/"');
+  });
+
+  it('prints category labels in the prose and the dataset added with add-dataset', () => {
+    expect(page('bretagne/2024/recours-au-cep')).toContain('Les 45 ans ou plus et le niveau 7 (bac + 5).');
+    const table = page('bretagne/2024/cooperations');
+    expect(table).toContain('Nombre de lieux fictifs');
+    expect(table).toContain('1\u202f234');
   });
 });

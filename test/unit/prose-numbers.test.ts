@@ -46,7 +46,7 @@ describe('figures in the prose of chapters', () => {
     const file = path.join(dir, '99-essai.mdx');
     writeFileSync(file, ['---', 'title: Essai', 'summary: Essai', '---', '', 'Près de 4 000 personnes {/* et 12 autres */} en 2023.'].join('\n'));
     expect(checkChapters(loadCatalog(), root).map(formatIssue)).toEqual([
-      `${displayPath(file)}:6:9: chiffre « 4 » tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres`,
+      `${displayPath(file)}:6:9: chiffre « 4 » tapé dans le texte : un chiffre du rapport s'écrit avec un composant lié aux données (<Value />, <Data />, <KeyFigure />, voir docs/COMPONENTS.md), pour que le texte et les tableaux ne puissent pas se contredire ; seuls les années, les dates et les références juridiques s'écrivent en chiffres ; un âge ou un seuil qui nomme une catégorie (« 45 ans ou plus ») s'écrit avec <Category dimension="age" code="45-plus" />`,
     ]);
   });
 });
