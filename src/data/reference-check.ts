@@ -33,7 +33,7 @@ export function checkRegionalOperator(
     message:
       `aucun titulaire de l'opérateur régional du CEP pour ${region.label} (${region.code}) au 31 décembre ${year} dans ${list.table.file} : ` +
       `le site affichera ${quote('Opérateur régional')} au lieu de son nom. Ajoutez à ce fichier une ligne ` +
-      `${region.code},<titulaire>,<en vigueur du AAAA-MM-JJ>,<au AAAA-MM-JJ, ou vide si le marché court encore>,<où le rapport le nomme> ` +
+      `${region.code},<titulaire>,<en vigueur du AAAA-MM-JJ>,<au AAAA-MM-JJ, ou vide si le marché court encore>,<où le rapport le nomme>,<autres noms imprimés, séparés par |, ou vide> ` +
       `(CONTRIBUTING.md, « Les listes de référence »)`,
   });
 }

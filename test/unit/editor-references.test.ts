@@ -36,12 +36,12 @@ describe('reference lists a new report may need', () => {
   it('warns, at the region of report.json, when regional_operators.csv has no holder for the region and year', () => {
     const list = shown(path.join(roots.data, 'reference', 'regional_operators.csv'));
     expect(mine(validateAll(roots).issues)).toContain(
-      `${shown(edition('report.json'))}:2:13: avertissement : aucun titulaire de l'opérateur régional du CEP pour Bretagne (53) au 31 décembre 2024 dans ${list} : le site affichera « Opérateur régional » au lieu de son nom. Ajoutez à ce fichier une ligne 53,<titulaire>,<en vigueur du AAAA-MM-JJ>,<au AAAA-MM-JJ, ou vide si le marché court encore>,<où le rapport le nomme> (CONTRIBUTING.md, « Les listes de référence »)`,
+      `${shown(edition('report.json'))}:2:13: avertissement : aucun titulaire de l'opérateur régional du CEP pour Bretagne (53) au 31 décembre 2024 dans ${list} : le site affichera « Opérateur régional » au lieu de son nom. Ajoutez à ce fichier une ligne 53,<titulaire>,<en vigueur du AAAA-MM-JJ>,<au AAAA-MM-JJ, ou vide si le marché court encore>,<où le rapport le nomme>,<autres noms imprimés, séparés par |, ou vide> (CONTRIBUTING.md, « Les listes de référence »)`,
     );
     // A holder whose period ended before the report's year does not name it either.
-    appendFileSync(path.join(roots.data, 'reference', 'regional_operators.csv'), '53,Titulaire fictif ancien,2020-01-01,2023-12-31,source fictive\n');
+    appendFileSync(path.join(roots.data, 'reference', 'regional_operators.csv'), '53,Titulaire fictif ancien,2020-01-01,2023-12-31,source fictive,\n');
     expect(mine(validateAll(roots).issues).some((l) => l.includes("titulaire de l'opérateur régional"))).toBe(true);
-    appendFileSync(path.join(roots.data, 'reference', 'regional_operators.csv'), '53,Titulaire fictif,2024-01-01,,source fictive\n');
+    appendFileSync(path.join(roots.data, 'reference', 'regional_operators.csv'), '53,Titulaire fictif,2024-01-01,,source fictive,\n');
     expect(mine(validateAll(roots).issues).some((l) => l.includes("titulaire de l'opérateur régional"))).toBe(false);
   });
 
