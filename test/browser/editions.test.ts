@@ -9,7 +9,7 @@ import { releaseText } from '../../src/data/editions.ts';
 import { publishedCsv } from '../../src/data/publish.ts';
 import { compareDatasets } from '../../src/editions/compare.ts';
 import { formatCell } from '../../src/editions/markdown.ts';
-import { catalog, chapterFiles, chapterUrls, consecutiveEditions, editionsOf, editionsWithPages, reportsWithPages } from './catalog-pages.ts';
+import { catalog, chapterUrls, consecutiveEditions, editionsOf, editionsWithPages, reportsWithPages } from './catalog-pages.ts';
 import { builtPages } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
