@@ -55,7 +55,14 @@ describe('editions', () => {
     for (const [older, newer] of consecutiveEditions) {
       const changed = compareDatasets(older.resources, newer.resources).filter((d) => d.rows.changed.length > 0).map((d) => d.name);
       for (const url of chapterUrls(older)) {
-        const tables = (path: string) => page(path).then((d) => changed.map((name) => d.querySelector(`[data-dataset="${name}"]`)?.outerHTML ?? null));
+        // The values a page shows of each changed dataset: its tables' cells and its charts' texts.
+        const tables = (path: string) =>
+          page(path).then((d) =>
+            changed.map((name) => {
+              const cells = [...d.querySelectorAll(`[data-dataset="${name}"] td, [data-dataset="${name}"] svg text`)].map((c) => c.textContent!.trim());
+              return cells.length > 0 ? cells.join(' | ') : null;
+            }),
+          );
         const plain = url.replace(`/${older.editionId}/`, `/${older.id}/`);
         if (!builtPages().includes(plain)) continue;
         const [own, latest] = await Promise.all([tables(url), tables(plain)]);

@@ -131,7 +131,8 @@ describe('explorer', () => {
           expect(row?.value, `${report.id} ${indicator.id} ${operator ?? ''}`).toBe(v.value);
         }
       }
-  });
+    // One page per report and indicator: the time grows with the catalog.
+  }, 30_000 + 20_000 * published.length * indicators.length);
 
   it('turns a hostile link into an error or an empty result, and runs nothing of it', async () => {
     const { page, requests } = await watchedPage(browser());
