@@ -235,7 +235,9 @@ function openEdition(repo: string, slug: string, year: string, from: number, to:
   });
 }
 
-const [A, B] = [FIXTURE, SECOND].map((r) => ({ slug: r.slug, year: String(r.year) }));
+const folders = (r: typeof FIXTURE | typeof SECOND) => ({ slug: r.slug, year: String(r.year) });
+const A = folders(FIXTURE);
+const B = folders(SECOND);
 
 /** A git repository with the fixture reports (released editions), and corse/2020/v2 opened: committed. */
 function fixtureRepo(): string {
