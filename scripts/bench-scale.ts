@@ -334,8 +334,8 @@ const section = `<!-- scale:start -->
 Mesuré le ${machine.date.slice(0, 10)} par \`npm run bench:scale\` (scripts/bench-scale.ts) sur une machine à
 **${machine.cores} cœurs** (${machine.cpu}) et **${machine.memoryGB} Gio** de mémoire, Node ${machine.node}.
 
-Les rapports sont SYNTHÉTIQUES (scripts/synthetic.ts) : la forme des rapports Normandie 2023 et Occitanie 2020
-(mêmes descripteurs, colonnes et règles, environ 28 jeux de données chacun), un par (région, année) sur les
+Les rapports sont SYNTHÉTIQUES (scripts/synthetic.ts) : la forme des deux rapports publiés qui ont le plus de
+jeux de données (mêmes descripteurs, colonnes et règles), un par (région, année) sur les
 18 régions × 2015–2024, avec des chiffres pseudo-aléatoires rendus cohérents avec les règles (les quelques
 règles impossibles à tenir sont écartées, colonne « règles »), et un court chapitre chacun avec un \`<Value>\`
 et un \`<DataTable>\`. Ils vivent dans un dossier temporaire, supprimé après la mesure.

@@ -13,11 +13,22 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { launch } from '../src/browser/chromium.ts';
 import { serve } from '../src/browser/serve.ts';
+import { loadCatalog } from '../src/data/catalog.ts';
+import { contentDir } from '../src/data/paths.ts';
+import { readChapters } from '../src/editions/compare.ts';
 import { explorerSection, measureExplorer, updateBenchmarks } from './bench-explorer.ts';
+
+/** A chapter of the catalog's reports with a chart switch (the heaviest page type), else the first chapter. */
+function chapterPage(): string {
+  const chapters = loadCatalog().reports.flatMap((r) => readChapters(contentDir(), r.editionId).map((c) => ({ report: r, c })));
+  if (chapters.length === 0) throw new Error('aucun chapitre de rapport dans content/ : rien à mesurer');
+  const chosen = chapters.find(({ c }) => /territories=\{\[[^\]]*,/.test(c.text)) ?? chapters[0]!;
+  return `/${chosen.report.id}/${chosen.c.file.replace(/^\d+-/, '').replace(/\.mdx$/, '')}/`;
+}
 
 const PAGES = [
   { type: 'Accueil', path: '/' },
-  { type: 'Chapitre de rapport', path: '/normandie/2023/recours-au-cep/', budget: { jsBrotli: 30_000, totalBrotli: 150_000 } },
+  { type: 'Chapitre de rapport', path: chapterPage(), budget: { jsBrotli: 30_000, totalBrotli: 150_000 } },
   { type: 'Explorateur', path: '/donnees/' },
 ];
 type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';

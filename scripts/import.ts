@@ -16,7 +16,7 @@ export const USAGE = `Usage : npm run import -- <source.csv> <cible.csv> [--set 
   <source.csv>  le tableau à importer, enregistré depuis le tableur en CSV (séparateur « ; », « , »
                 ou tabulation ; UTF-8 ou Windows-1252 ; nombres à la française : 12 479, 80,9 %)
   <cible.csv>   le fichier d'un jeu de données d'une édition de rapport,
-                ex. data/reports/normandie/2023/v1/cep_entries.csv
+                ex. data/reports/<région>/<année>/v1/cep_entries.csv
 
   --set champ=valeur    fixe un champ que le tableau ne donne pas (ex. --set population=cep-entries)
   --map "libellé=code"  lit ce libellé comme ce code (ex. --map "CIBC=operateur-regional")

@@ -4,7 +4,7 @@
  */
 import { newVersion, parseReportArgs, runCommand } from '../src/editor/editions.ts';
 
-const USAGE = 'Usage : npm run new-version -- <région> <année>, par exemple npm run new-version -- normandie 2023';
+const USAGE = 'Usage : npm run new-version -- <région> <année>, par exemple npm run new-version -- bretagne 2024';
 
 runCommand(() => {
   const { slug, year } = parseReportArgs(process.argv.slice(2), USAGE);

@@ -8,7 +8,8 @@
  *   <out-dir>/content/glossaire.json        a copy of content/glossaire.json
  *   <out-dir>/content/reports/<slug>/<year>/v1/01-synthese.mdx   one short chapter per report
  *
- * Each report has the shape of a shipped one (Normandie 2023 or Occitanie 2020, alternately):
+ * Each report has the shape of a published one (templates(): the two released reports of the
+ * catalog with the most datasets, alternately):
  * same descriptor and CSV columns, the template's region code swapped with the target's, years
  * shifted, and every figure redrawn from a deterministic pseudo-random generator seeded by the
  * region and year. The consistency rules are then satisfied by recomputing the cells they
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { inspectData } from '../src/data/catalog.ts';
+import { inspectData, loadCatalog } from '../src/data/catalog.ts';
 import { editionFolder, editionNumbers, sealEdition, writeLock } from '../src/data/editions.ts';
 import type { Field, PackageDescriptor, ResourceDescriptor } from '../src/data/descriptors.ts';
 import type { Rule, Selector, WhereValue } from '../src/data/rules-schema.ts';
@@ -30,10 +31,24 @@ import { matches } from '../src/data/rules.ts';
 
 const ROOT = process.cwd();
 export const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
-const TEMPLATES = [
-  { id: 'normandie/2023', code: '28', label: 'Normandie', year: 2023 },
-  { id: 'occitanie/2020', code: '76', label: 'Occitanie', year: 2020 },
-];
+interface Template {
+  id: string;
+  code: string;
+  label: string;
+  year: number;
+}
+
+/**
+ * The reports synthetic ones take their shape from: the two released reports of the catalog with
+ * the most datasets (a report in preparation may still be empty), whichever they are.
+ */
+export function templates(): Template[] {
+  const released = loadCatalog()
+    .reports.filter((r) => r.edition.released)
+    .sort((a, b) => b.resources.size - a.resources.size || (a.id < b.id ? -1 : 1));
+  if (released.length === 0) throw new Error('aucun rapport publié dans data/ : les rapports synthétiques prennent la forme des rapports publiés');
+  return released.slice(0, 2).map((r) => ({ id: r.id, code: r.region.code, label: r.region.label, year: r.year }));
+}
 /** Integer fields that are identifiers, not figures: never redrawn. */
 const YEAR_FIELDS = new Set(['year', 'from_year', 'to_year']);
 const FIXED_FIELDS = new Set([...YEAR_FIELDS, 'level', 'rank', 'rank_published']);
@@ -45,8 +60,8 @@ interface Region {
 }
 
 /** The (region, year) pairs in generation order: every region for 2015, then 2016, … */
-export function plan(regions: Region[], count: number): { region: Region; year: number; template: (typeof TEMPLATES)[number] }[] {
-  const all = YEARS.flatMap((year, y) => regions.map((region, r) => ({ region, year, template: TEMPLATES[(r + y) % 2]! })));
+export function plan(regions: Region[], count: number, models: Template[] = templates()): { region: Region; year: number; template: Template }[] {
+  const all = YEARS.flatMap((year, y) => regions.map((region, r) => ({ region, year, template: models[(r + y) % models.length]! })));
   if (count > all.length) throw new Error(`au plus ${all.length} rapports synthétiques (${regions.length} régions × ${YEARS.length} années)`);
   return all.slice(0, count);
 }
@@ -263,7 +278,7 @@ interface Generated {
   rulesDropped: string[];
 }
 
-function generateReport(dataOut: string, region: Region, year: number, template: (typeof TEMPLATES)[number]): Generated {
+function generateReport(dataOut: string, region: Region, year: number, template: Template): Generated {
   // The template's latest edition; each synthetic report is a first edition (sealed below).
   const templateDir = path.join(ROOT, 'data/reports', template.id);
   const source = path.join(templateDir, editionFolder(editionNumbers(templateDir).at(-1)!));

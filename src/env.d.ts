@@ -1,6 +1,6 @@
 declare namespace App {
   interface Locals {
-    /** The report edition whose chapters are being rendered (`normandie/2023/v1`): components bound to data read from it. */
+    /** The report edition whose chapters are being rendered (`<region>/<year>/v<N>`): components bound to data read from it. */
     reportId?: string;
   }
 }

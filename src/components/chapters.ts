@@ -21,7 +21,7 @@ export function chapterSlug(chapter: Chapter): string {
 export interface ReportCopy {
   report: Report;
   chapters: Chapter[];
-  /** URL path of the copy's home, without the site's base path: « /normandie/2023/v1/ ». */
+  /** URL path of the copy's home, without the site's base path: « /<region>/<year>/v1/ ». */
   path: string;
   /** The plain URL of the report, showing its latest edition. */
   alias: boolean;

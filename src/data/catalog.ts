@@ -306,7 +306,7 @@ export function loadCatalog(): Catalog {
   return catalog;
 }
 
-/** A report by its id (`normandie/2023`: its latest edition) or one edition (`normandie/2023/v1`). */
+/** A report by its id (`<region>/<year>`: its latest edition) or one edition (`<region>/<year>/v<N>`). */
 export function findReport(catalog: Catalog, id: string): Report {
   const report = catalog.editions.find((r) => r.editionId === id) ?? catalog.reports.find((r) => r.id === id);
   if (!report) throw new Error(`Rapport inconnu ${quote(id)} : attendu ${catalog.editions.map((r) => r.editionId).join(', ')}`);

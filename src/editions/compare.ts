@@ -1,6 +1,6 @@
 /**
  * What changed between two states of the data: two versions of one report edition (the same
- * `normandie/2023/v1` at a git ref and in the working tree), two editions of a report (v1 and
+ * `<region>/<year>/v1` at a git ref and in the working tree), two editions of a report (v1 and
  * the v2 that corrects it), or two whole catalogs. The result is plain data, sorted, with no
  * timestamp: `markdown.ts` renders it for a pull request, and an HTML page can render it too.
  *
@@ -45,9 +45,9 @@ export type { Cell, Row };
 
 /** One edition as the diff names it. */
 export interface EditionRef {
-  /** `normandie/2023` */
+  /** `<region>/<year>` */
   reportId: string;
-  /** `normandie/2023/v1` */
+  /** `<region>/<year>/v<N>` */
   editionId: string;
   number: number;
   /** Release date (ISO), once released. */
@@ -57,7 +57,7 @@ export interface EditionRef {
   /** The edition's changelog entry (report.json `edition.changes`). */
   changes: string;
   title: string;
-  /** « Normandie » */
+  /** The region's label, from territories.csv. */
   regionLabel: string;
   year: number;
 }

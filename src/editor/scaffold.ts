@@ -141,7 +141,7 @@ interface ChapterPlan {
   components: (r: Region, year: number) => string[];
 }
 
-/** The plan the published reports share (Normandie 2023, Occitanie 2020). */
+/** The plan the published reports share. */
 export const CHAPTERS: ChapterPlan[] = [
   {
     file: '01-cadre-et-methode.mdx',

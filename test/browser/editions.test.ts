@@ -1,14 +1,19 @@
 /**
  * Editions on the built site: every edition keeps its URL and its own figures; the report's
- * plain URL shows the latest; an older edition says so and links to what changed.
+ * plain URL shows the latest; an older edition says so and links to what changed. Derived from
+ * the catalog: whatever reports and editions it holds.
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import { loadCatalog } from '../../src/data/catalog.ts';
+import { releaseText } from '../../src/data/editions.ts';
+import { publishedCsv } from '../../src/data/publish.ts';
+import { compareDatasets } from '../../src/editions/compare.ts';
+import { formatCell } from '../../src/editions/markdown.ts';
+import { catalog, chapterUrls, consecutiveEditions, editionsOf, editionsWithPages, reportsWithPages } from './catalog-pages.ts';
 import { builtPages } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
-const catalog = loadCatalog();
+const NO_OLDER = 'no report of the catalog has two editions with pages: nothing to check';
 
 async function page(path: string): Promise<Document> {
   const response = await fetch(`${baseUrl}${path}`);
@@ -16,94 +21,130 @@ async function page(path: string): Promise<Document> {
   return parseHTML(await response.text()).document;
 }
 
-/** The key figures of the PTP chapter, as readers see them: « label : value ». */
-async function ptpFigures(path: string): Promise<string[]> {
-  const doc = await page(`${path}projet-de-transition-professionnelle/`);
-  return [...doc.querySelectorAll('.key-figures .stat')].map((s) => `${s.querySelector('dt')!.textContent} : ${s.querySelector('dd')!.textContent}`);
-}
+const text = async (path: string) => {
+  const response = await fetch(`${baseUrl}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.text();
+};
 
 describe('editions', () => {
-  it('every edition of every report is served at its own URL, with its PDF and its data', async () => {
-    expect(catalog.editions.map((e) => e.editionId)).toEqual(['normandie/2023/v1', 'normandie/2023/v2', 'occitanie/2020/v1']);
-    for (const e of catalog.editions) {
+  it('every edition of every report is served at its own URL, with its PDF, its data and all its chapters', async () => {
+    expect(editionsWithPages.length).toBeGreaterThan(0);
+    for (const e of editionsWithPages) {
       const home = await page(`/${e.editionId}/`);
       expect(home.querySelector('h1')!.textContent).toBe(e.meta.title);
-      expect((await fetch(`${baseUrl}/${e.editionId}/rapport.pdf`)).status).toBe(200);
+      expect((await fetch(`${baseUrl}/${e.editionId}/rapport.pdf`)).status, e.editionId).toBe(200);
       const pkg = (await (await fetch(`${baseUrl}/donnees/${e.editionId}/datapackage.json`)).json()) as { version: string };
       expect(pkg.version).toBe(String(e.edition.number));
+      // Its home, each chapter and the whole report.
+      const pages = builtPages().filter((p) => p.startsWith(`/${e.editionId}/`));
+      expect(pages.sort(), e.editionId).toEqual([`/${e.editionId}/`, ...chapterUrls(e), `/${e.editionId}/rapport-complet/`].sort());
     }
-    // Each edition has all its chapters under its own URL.
-    const v1Pages = builtPages().filter((p) => p.startsWith('/normandie/2023/v1/'));
-    expect(v1Pages).toHaveLength(15); // its home, 13 chapters and the whole report
   });
 
-  it('the older edition shows its own, older values; the plain URL and the latest edition the corrected ones', async () => {
-    const v1 = await ptpFigures('/normandie/2023/v1/');
-    const v2 = await ptpFigures('/normandie/2023/v2/');
-    expect(v1).toContain("taux d'acceptation publié : 75\u00a0%");
-    expect(v1).toContain('part des projets accompagnés par un CEP : 44\u00a0%');
-    expect(v2).toContain("taux d'acceptation : 76\u00a0%");
-    expect(v2).toContain('part des projets accompagnés par un CEP : 45\u00a0%');
-    expect(await ptpFigures('/normandie/2023/')).toEqual(v2);
-    const csv = async (path: string) => (await (await fetch(`${baseUrl}${path}`)).text()).trim().split('\n')[1];
-    expect(await csv('/donnees/normandie/2023/v1/ptp_files.csv')).toBe('28,2023,1265,964,,75,44');
-    expect(await csv('/donnees/normandie/2023/ptp_files.csv')).toBe('28,2023,1265,964,,76,45');
+  it('each edition publishes its own data as released; the plain URL, the latest edition’s', async () => {
+    for (const e of catalog.editions)
+      for (const resource of e.resources.values())
+        expect(await text(`/donnees/${e.editionId}/${resource.descriptor.name}.csv`), `${e.editionId} ${resource.descriptor.name}`).toBe(publishedCsv(resource));
+    for (const r of catalog.reports)
+      for (const resource of r.resources.values()) expect(await text(`/donnees/${r.id}/${resource.descriptor.name}.csv`), r.id).toBe(publishedCsv(resource));
+  });
+
+  it('an older edition shows its own values where they changed; the plain URL shows the latest', async ({ skip }) => {
+    if (consecutiveEditions.length === 0) skip(NO_OLDER);
+    for (const [older, newer] of consecutiveEditions) {
+      const changed = compareDatasets(older.resources, newer.resources).filter((d) => d.rows.changed.length > 0).map((d) => d.name);
+      for (const url of chapterUrls(older)) {
+        // The values a page shows of each changed dataset: its tables' cells and its charts' texts.
+        const tables = (path: string) =>
+          page(path).then((d) =>
+            changed.map((name) => {
+              const cells = [...d.querySelectorAll(`[data-dataset="${name}"] td, [data-dataset="${name}"] svg text`)].map((c) => c.textContent!.trim());
+              return cells.length > 0 ? cells.join(' | ') : null;
+            }),
+          );
+        const plain = url.replace(`/${older.editionId}/`, `/${older.id}/`);
+        if (!builtPages().includes(plain)) continue;
+        const [own, latest] = await Promise.all([tables(url), tables(plain)]);
+        // A table of a dataset whose values changed differs between the two editions' pages.
+        own.forEach((html, i) => {
+          if (html !== null && latest[i] !== null && newer.edition.latest) expect(html, `${url} ${changed[i]}`).not.toBe(latest[i]);
+        });
+      }
+    }
+    // The plain URL of each report is its latest edition's page.
+    for (const r of reportsWithPages) {
+      const strip = (d: Document) => d.querySelector('h1')!.textContent;
+      expect(strip(await page(`/${r.id}/`))).toBe(strip(await page(`/${r.editionId}/`)));
+    }
   });
 
   it('an older edition carries a banner to the latest and to the differences; the latest has none', async () => {
-    const old = await page('/normandie/2023/v1/projet-de-transition-professionnelle/');
-    const banner = old.querySelector('.edition-banner')!;
-    expect(banner.textContent).toMatch(/Ancienne édition\.\s+Vous lisez l'édition v1 de ce rapport, publiée le 22 novembre 2026/);
-    expect([...banner.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/normandie/2023/projet-de-transition-professionnelle/',
-      '/normandie/2023/editions/v1-v2/',
-    ]);
-    for (const path of ['/normandie/2023/', '/normandie/2023/v2/', '/occitanie/2020/'])
-      expect((await page(path)).querySelector('.edition-banner'), path).toBeNull();
-    // The explorer holds the latest editions only: an older edition's tables do not link to it.
-    const exploreLinks = async (path: string) => [...(await page(path)).querySelectorAll('a')].filter((a) => a.textContent === 'Explorer ces données').length;
-    expect(await exploreLinks('/normandie/2023/v1/projet-de-transition-professionnelle/')).toBe(0);
-    expect(await exploreLinks('/normandie/2023/v2/projet-de-transition-professionnelle/')).toBeGreaterThan(0);
-    // The latest edition's own URL points search engines and citations to the plain URL.
-    expect((await page('/normandie/2023/v2/')).querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/\/normandie\/2023\/$/);
+    for (const e of editionsWithPages) {
+      const latest = editionsOf(e).at(-1)!;
+      for (const url of chapterUrls(e)) {
+        const doc = await page(url);
+        const banner = doc.querySelector('.edition-banner:not(.edition-draft)');
+        const exploreLinks = [...doc.querySelectorAll('a')].filter((a) => a.textContent === 'Explorer ces données').length;
+        if (e.edition.latest) {
+          expect(banner, url).toBeNull();
+          continue;
+        }
+        expect(banner!.textContent!.replace(/\s+/g, ' '), url).toContain(`Ancienne édition. Vous lisez l'édition v${e.edition.number} de ce rapport, ${releaseText(e.edition)}`);
+        const links = [...banner!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+        expect(links[1], url).toBe(`/${e.id}/editions/v${e.edition.number}-v${latest.edition.number}/`);
+        expect(links[0], url).toMatch(new RegExp(`^/${e.id}/([a-z0-9-]+/)?$`));
+        // The explorer holds the latest editions only: an older edition's tables do not link to it.
+        expect(exploreLinks, url).toBe(0);
+      }
+    }
+    for (const r of reportsWithPages) {
+      expect((await page(`/${r.id}/`)).querySelector('.edition-banner:not(.edition-draft)'), r.id).toBeNull();
+      // The latest edition's own URL points search engines and citations to the plain URL.
+      expect((await page(`/${r.editionId}/`)).querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(new RegExp(`/${r.id}/$`));
+    }
   });
 
   it('the changelog lists every edition, newest first, with what it changed', async () => {
-    const doc = await page('/normandie/2023/editions/');
-    const headings = [...doc.querySelectorAll('.editions h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
-    expect(headings).toEqual(['Édition v2, publiée le 22 novembre 2026 (dernière édition)', 'Édition v1, publiée le 22 novembre 2026']);
-    expect(doc.querySelector('.editions')!.textContent).toContain(catalog.editions[1]!.edition.changes);
+    for (const r of reportsWithPages) {
+      const doc = await page(`/${r.id}/editions/`);
+      const headings = [...doc.querySelectorAll('.editions h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+      const editions = editionsOf(r).reverse();
+      expect(headings).toEqual(editions.map((e) => `Édition v${e.edition.number}, ${releaseText(e.edition)}${e.edition.latest ? ' (dernière édition)' : ''}`));
+      for (const e of editions) expect(doc.querySelector('.editions')!.textContent).toContain(e.edition.changes);
+    }
   });
 
-  it('the diff page lists the changed values old → new, the rules and the chapter the erratum changed', async () => {
-    const doc = await page('/normandie/2023/editions/v1-v2/');
-    const rows = [...doc.querySelectorAll('section[aria-labelledby="donnees"] .diff-table tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()).join(' | '),
-    );
-    expect(rows).toEqual([
-      'Normandie · 2023 | Taux de financement publié (%) | 75 | 76',
-      'Normandie · 2023 | Part accompagnée par un opérateur CEP publiée (%) | 44 | 45',
-    ]);
-    expect(doc.querySelector('section[aria-labelledby="regles"]')!.textContent).toMatch(/\(ptp-funded-rate-2023\) : modifiée ; l’écart de la source qu’elle relevait est corrigé dans cette édition/);
-    const chapters = doc.querySelector('section[aria-labelledby="chapitres"]')!;
-    expect(chapters.textContent).toMatch(/Le CEP et le projet de transition professionnelle : \d+ paragraphe\(s\) modifié\(s\)/);
-    expect([...chapters.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
-      '/normandie/2023/v1/projet-de-transition-professionnelle/',
-      '/normandie/2023/v2/projet-de-transition-professionnelle/',
-    ]);
-    // No indicator reads ptp_files: none moved.
-    expect(doc.querySelector('section[aria-labelledby="indicateurs"]')).toBeNull();
+  it('the diff page between consecutive editions lists every changed value old → new', async ({ skip }) => {
+    if (consecutiveEditions.length === 0) skip(NO_OLDER);
+    for (const [older, newer] of consecutiveEditions) {
+      const url = `/${older.id}/editions/v${older.edition.number}-v${newer.edition.number}/`;
+      const doc = await page(url);
+      const rows = [...doc.querySelectorAll('section[aria-labelledby="donnees"] .diff-table tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td.numeric')].map((c) => c.textContent!.trim()),
+      );
+      const expected = compareDatasets(older.resources, newer.resources).flatMap((d) =>
+        d.rows.changed.flatMap((row) => row.cells.map((cell) => [formatCell(cell.field, cell.before), formatCell(cell.field, cell.after)])),
+      );
+      expect(rows, url).toEqual(expected);
+      // Each changed chapter links to itself in both editions.
+      for (const a of doc.querySelectorAll('section[aria-labelledby="chapitres"] a')) {
+        const href = a.getAttribute('href')!;
+        expect([...chapterUrls(older), ...chapterUrls(newer)], `${url} → ${href}`).toContain(href);
+      }
+    }
   });
 
-  it('search indexes each report once: its plain URL, not the copies of its editions', () => {
-    for (const path of ['/normandie/2023/v1/recours-au-cep/', '/normandie/2023/v2/recours-au-cep/'])
-      expect(builtPages()).toContain(path);
-    // Pagefind indexes only the pages marked data-pagefind-body: the edition copies are not.
-    return Promise.all(
-      ['/normandie/2023/v1/recours-au-cep/', '/normandie/2023/recours-au-cep/'].map(async (path) => {
+  it('search indexes each report once: its plain URL, not the copies of its editions', async () => {
+    for (const e of editionsWithPages) {
+      const copies = chapterUrls(e).slice(0, 1);
+      const plain = e.edition.latest ? chapterUrls(e, true).slice(0, 1) : [];
+      for (const path of [...copies, ...plain]) {
+        expect(builtPages()).toContain(path);
+        // Pagefind indexes only the pages marked data-pagefind-body: the edition copies are not.
         const marked = (await page(path)).querySelector('[data-pagefind-body]') !== null;
-        expect(marked, path).toBe(!path.includes('/v1/'));
-      }),
-    );
+        expect(marked, path).toBe(!path.startsWith(`/${e.editionId}/`));
+      }
+    }
   });
 });

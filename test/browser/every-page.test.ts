@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { watchedPage } from '../../src/browser/chromium.ts';
+import { chapterUrls, reportsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import { builtHtml, builtPages, DIST } from './site-pages.ts';
 
@@ -13,8 +14,10 @@ const pages = builtPages();
 const browser = sharedBrowser();
 
 describe('every built page', () => {
-  it('there are pages to check: home, region, report, chapters, methodology…', () => {
-    expect(pages).toEqual(expect.arrayContaining(['/', '/normandie/', '/normandie/2023/', '/normandie/2023/recours-au-cep/', '/methodologie/', '/glossaire/', '/mentions-legales/', '/recherche/']));
+  it('there are pages to check: home, each region, report and chapter of the catalog, methodology…', () => {
+    const reports = reportsWithPages.flatMap((r) => [`/${r.region.slug}/`, `/${r.id}/`, ...chapterUrls(r, true)]);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(pages).toEqual(expect.arrayContaining(['/', ...reports, '/methodologie/', '/glossaire/', '/mentions-legales/', '/recherche/']));
   });
 
   it.each(pages)('%s: no WCAG 2.1 AA violation (axe-core), no CSP violation, no console error, no request to another origin', async (page) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export const DIST = path.resolve('dist');
 
-/** Every HTML page of the built site, as its URL path (« /normandie/2023/ »). */
+/** Every HTML page of the built site, as its URL path (« /<region>/<year>/ »). */
 export function builtPages(dir = DIST): string[] {
   const pages: string[] = [];
   for (const name of readdirSync(dir)) {

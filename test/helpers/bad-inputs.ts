@@ -1,6 +1,7 @@
 /**
  * The bad-input corpus (test/fixtures/bad-inputs/): each case is ONE change applied to a
- * throw-away copy of data/ (or content/), with the outcome the validator must give. This module
+ * throw-away copy of the fixture data (or content) roots (test/helpers/fixtures.ts: the real
+ * reference lists and the fictional fixture reports), with the outcome the validator must give. This module
  * reads the cases and applies a change; test/unit/bad-inputs.test.ts asserts the outcomes.
  *
  * Released editions are frozen (data/reports/<slug>/<year>/editions.lock.json, src/data/editions.ts):
@@ -9,11 +10,11 @@
  * case stays about the one problem it describes; except the cases marked `"frozen": true`, which
  * are about the freezing itself and keep the lock as shipped.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { resealEditions } from './editions.ts';
+import { fixtureRoots } from './fixtures.ts';
 
 export const FIXTURES = path.resolve('test/fixtures/bad-inputs');
 
@@ -67,7 +68,7 @@ export interface ExpectedIssue {
 
 /** A row the validator must have read, when the input is accepted. */
 export interface ReadCheck {
-  /** `reference`, a report id (`normandie/2023`: its latest edition) or an edition (`normandie/2023/v1`). */
+  /** `reference`, a report id (`<region>/<year>`: its latest edition) or an edition (`<region>/<year>/v<N>`). */
   in: string;
   resource: string;
   row: number;
@@ -111,13 +112,6 @@ export function loadCases(file = 'cases.json'): BadInput[] {
   return JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')).cases as BadInput[];
 }
 
-/** A fresh copy of data/ or content/, in a temporary folder. */
-export function copyOf(root: 'data' | 'content'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `cep-${root}-`));
-  cpSync(path.resolve(root), dir, { recursive: true });
-  return dir;
-}
-
 /** The copies a case is checked on: its change applied, the editions re-sealed unless `frozen`. */
 export interface Prepared {
   data: string;
@@ -125,11 +119,11 @@ export interface Prepared {
 }
 
 /**
- * Copies data/ and content/, applies the case's change to the copy of its root, then re-seals the
+ * Copies the fixture roots, applies the case's change to the copy of its root, then re-seals the
  * copy's released editions against both copies, unless the case is about freezing (`frozen`).
  */
 export function prepareCase(c: Pick<BadInput, 'id' | 'root' | 'file' | 'change' | 'frozen'>): Prepared {
-  const prepared = { data: copyOf('data'), content: copyOf('content') };
+  const prepared = fixtureRoots();
   applyChange(prepared[c.root ?? 'data'], c);
   if (!c.frozen) resealEditions(prepared.data, prepared.content);
   return prepared;

@@ -1,23 +1,29 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../../src/data/paths.ts';
 import { resealEditions } from './editions.ts';
+import { fixtureRoots } from './fixtures.ts';
 
 export { displayPath as shown } from '../../src/data/paths.ts';
 
 /**
- * A throw-away copy of data/ to break on purpose: each test states the one change it makes,
- * so that the expected message can be traced to it.
+ * A throw-away copy of the fixture data (test/helpers/fixtures.ts: the real reference lists and
+ * the fictional fixture reports) to break on purpose: each test states the one change it makes,
+ * so that the expected message can be traced to it. Never the shipped reports.
  *
  * Released editions are frozen (editions.lock.json): after each change the copy's locks are
  * re-sealed (test/helpers/editions.ts), so that changing a file of a released edition gives the
  * error the test is about, not also the frozen-edition one. The chapters sealed with the data
- * are those the validator reads by default (content/, or CEP_CONTENT_DIR). A test about the
- * freezing itself asks for `copyOfData({ frozen: true })`: the locks stay as shipped.
+ * are the fixture chapters of `content`: pass both roots to the validator
+ * (`inspectData(copy.dir, copy.content)`, or CEP_DATA_DIR and CEP_CONTENT_DIR). A test about the
+ * freezing itself asks for `copyOfData({ frozen: true })`: the locks stay as in the fixture.
  */
 export interface DataCopy {
+  /** The data root. */
   dir: string;
+  /** The content root whose chapters the editions are sealed with. */
+  content: string;
+  /** CEP_DATA_DIR and CEP_CONTENT_DIR for a command run on the copy. */
+  env: { CEP_DATA_DIR: string; CEP_CONTENT_DIR: string };
   /** Rewrites a file's text; fails the test if the change changes nothing. */
   edit(file: string, change: (text: string) => string): string;
   /** Rewrites a JSON file through its parsed value. */
@@ -31,13 +37,14 @@ export interface DataCopy {
 }
 
 export function copyOfData(options: { frozen?: boolean } = {}): DataCopy {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cep-data-'));
-  cpSync(path.resolve('data'), dir, { recursive: true });
+  const { data: dir, content } = fixtureRoots();
   const reseal = () => {
-    if (!options.frozen) resealEditions(dir, contentDir());
+    if (!options.frozen) resealEditions(dir, content);
   };
   return {
     dir,
+    content,
+    env: { CEP_DATA_DIR: dir, CEP_CONTENT_DIR: content },
     reseal,
     edit(file, change) {
       const target = path.join(dir, file);

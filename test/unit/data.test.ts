@@ -5,17 +5,19 @@ import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { operatorName } from '../../src/data/labels.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
+import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
-// The first edition of the Normandie report (released, so its files never change) is the one the
-// tests break. cep_entries.csv: header on line 1, France métropolitaine on lines 2–7, Normandie on 8–13
+// The first edition of the fixture report (test/helpers/fixtures.ts) is the one the tests break.
+// cep_entries.csv: header on line 1, France métropolitaine on lines 2–7, the region (32) on 8–13
 // (apec 8, cap-emploi 9, operateur-regional 10, missions-locales 11, france-travail 12, ensemble 13);
 // columns territory 1, year 2, operator 3, entries 4, share_published 5, reported_gap 6.
-const ENTRIES = 'reports/normandie/2023/v1/cep_entries.csv';
-const PACKAGE = 'reports/normandie/2023/v1/datapackage.json';
+const EDITION = `reports/${FIXTURE.id}/v1`;
+const ENTRIES = `${EDITION}/cep_entries.csv`;
+const PACKAGE = `${EDITION}/datapackage.json`;
 const HEADER = 'territory,year,operator,entries,share_published,reported_gap';
 
-function errorsOf(dir: string): string[] {
-  const { catalog, issues } = inspectData(dir);
+function errorsOf(data: { dir: string; content: string }): string[] {
+  const { catalog, issues } = inspectData(data.dir, data.content);
   expect(catalog).toBeUndefined();
   return issues.filter((i) => i.severity === 'error').map(formatIssue);
 }
@@ -25,21 +27,7 @@ describe('shipped data', () => {
 
   it('loads with no error', () => {
     expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
-    expect(catalog?.reports.map((r) => r.id)).toContain('normandie/2023');
-  });
-
-  it('types every cell from the Table Schema', () => {
-    const table = findReport(catalog!, 'normandie/2023').resources.get('cep_entries')!.table;
-    expect(table.rows).toHaveLength(12);
-    expect(table.rows.find((r) => r.territory === '28' && r.operator === 'missions-locales')).toEqual({
-      territory: '28',
-      year: 2023,
-      operator: 'missions-locales',
-      entries: 12479,
-      share_published: 8.4,
-      reported_gap: null,
-    });
-    expect(table.rows.find((r) => r.territory === 'FRM' && r.operator === 'cap-emploi')?.reported_gap).toBe(2181);
+    expect(catalog).toBeDefined();
   });
 
   it('loads every edition, v1 to the latest, the older ones released, and shows the latest as the report', () => {
@@ -53,16 +41,45 @@ describe('shipped data', () => {
       for (const e of editions.slice(0, -1)) expect(e.edition.released, e.editionId).toBe(true);
       for (const e of editions.filter((x) => x.edition.released)) expect(e.edition.date, e.editionId).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(findReport(catalog!, id)).toBe(editions.at(-1));
+      expect(findReport(catalog!, `${id}/v1`)).toBe(editions[0]);
     }
-    const first = findReport(catalog!, 'normandie/2023/v1');
-    expect(first.editionId).toBe('normandie/2023/v1');
-    expect(first.edition).toMatchObject({ number: 1, released: true });
+  });
+});
+
+describe('the fixture data', () => {
+  const roots = fixtureRoots();
+  const { catalog, issues } = inspectData(roots.data, roots.content);
+
+  it('loads with no error, both editions of the fixture report', () => {
+    expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
+    expect(catalog!.editions.filter((e) => e.id === FIXTURE.id).map((e) => e.editionId)).toEqual([`${FIXTURE.id}/v1`, `${FIXTURE.id}/v2`]);
+  });
+
+  it('types every cell from the Table Schema', () => {
+    const table = findReport(catalog!, FIXTURE.id).resources.get('cep_entries')!.table;
+    expect(table.rows).toHaveLength(12);
+    expect(table.rows.find((r) => r.territory === FIXTURE.code && r.operator === 'missions-locales')).toEqual({
+      territory: FIXTURE.code,
+      year: 2023,
+      operator: 'missions-locales',
+      entries: 4000,
+      share_published: 13.3,
+      reported_gap: null,
+    });
+    expect(table.rows.find((r) => r.territory === 'FRM' && r.operator === 'cap-emploi')?.reported_gap).toBe(2000);
+  });
+
+  it('finds an edition by its id, the report by its latest', () => {
+    const first = findReport(catalog!, `${FIXTURE.id}/v1`);
+    expect(first.editionId).toBe(`${FIXTURE.id}/v1`);
+    expect(first.edition).toMatchObject({ number: 1, released: true, latest: false });
+    expect(findReport(catalog!, FIXTURE.id).edition).toMatchObject({ number: 2, latest: true });
   });
 
   it('takes the region and year from the folder and names operators as in force that year', () => {
-    const report = findReport(catalog!, 'normandie/2023');
-    expect(report.region).toMatchObject({ code: '28', label: 'Normandie' });
-    expect(report.year).toBe(2023);
+    const report = findReport(catalog!, FIXTURE.id);
+    expect(report.region).toMatchObject({ code: FIXTURE.code, label: FIXTURE.label });
+    expect(report.year).toBe(FIXTURE.year);
     expect(operatorName(catalog!, report, 'france-travail')).toBe('Pôle emploi');
     expect(operatorName(catalog!, { ...report, year: 2024 }, 'france-travail')).toBe('France Travail');
   });
@@ -71,22 +88,22 @@ describe('shipped data', () => {
 describe('bad cells are located for the editor', () => {
   it('a count written with a thousands space', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,missions-locales,12479,', '28,2023,missions-locales,12 479,'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:11:4: valeur « 12 479 » invalide pour « entries » : attendu un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers ; si le fichier groupe les milliers, déclarez "groupChar": " " sur le champ`,
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,missions-locales,4000,', '32,2023,missions-locales,4 000,'));
+    expect(errorsOf(data)).toEqual([
+      `${shown(file)}:11:4: valeur « 4 000 » invalide pour « entries » : attendu un entier écrit avec des chiffres seuls (ex. 12479), sans espace ni séparateur de milliers ; si le fichier groupe les milliers, déclarez "groupChar": " " sur le champ`,
     ]);
   });
 
   it('a missing column', () => {
     const data = copyOfData();
     const file = data.edit(ENTRIES, (t) => t.replace(HEADER, 'territory,year,operator,share_published,reported_gap').replace(/^(\w+,\d+,[\w-]+),\d+,/gm, '$1,'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:1:4: colonne manquante « entries » : en-tête attendu ${HEADER}`]);
+    expect(errorsOf(data)).toEqual([`${shown(file)}:1:4: colonne manquante « entries » : en-tête attendu ${HEADER}`]);
   });
 
   it('an unknown column', () => {
     const data = copyOfData();
     const file = data.edit(ENTRIES, (t) => t.replace(HEADER, HEADER.replace('entries', 'entrees')));
-    expect(errorsOf(data.dir)).toEqual([
+    expect(errorsOf(data)).toEqual([
       `${shown(file)}:1:4: colonne inconnue « entrees » : en-tête attendu ${HEADER}`,
       `${shown(file)}:1:4: colonne manquante « entries » : en-tête attendu ${HEADER}`,
     ]);
@@ -94,51 +111,51 @@ describe('bad cells are located for the editor', () => {
 
   it('an unknown operator code', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,france-travail,', '28,2023,pole-emploi,'));
-    expect(errorsOf(data.dir)).toEqual([
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,france-travail,', '32,2023,pole-emploi,'));
+    expect(errorsOf(data)).toEqual([
       `${shown(file)}:12:3: code « pole-emploi » inconnu pour « operator » : attendu un code du référentiel operators (apec, cap-emploi, missions-locales, france-travail, operateur-regional, ensemble)`,
     ]);
   });
 
   it('a negative count and a share over 100 on the same line', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,', '28,2023,apec,-3447,230,'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:8:4: « entries » : valeur « -3447 » trop petite : minimum 0`,
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,apec,1000,3.3,', '32,2023,apec,-1000,230,'));
+    expect(errorsOf(data)).toEqual([
+      `${shown(file)}:8:4: « entries » : valeur « -1000 » trop petite : minimum 0`,
       `${shown(file)}:8:5: « share_published » : valeur « 230 » trop grande : maximum 100`,
     ]);
   });
 
   it('a required value left empty', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,', ',2023,apec,'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:8:1: « territory » : valeur obligatoire manquante`]);
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,apec,', ',2023,apec,'));
+    expect(errorsOf(data)).toEqual([`${shown(file)}:8:1: « territory » : valeur obligatoire manquante`]);
   });
 
   it('a duplicated key', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,cap-emploi,4576', '28,2023,apec,4576'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:9:1: clé en double (territory=28, year=2023, operator=apec) : déjà présente ligne 8`]);
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,cap-emploi,2000', '32,2023,apec,2000'));
+    expect(errorsOf(data)).toEqual([`${shown(file)}:9:1: clé en double (territory=32, year=2023, operator=apec) : déjà présente ligne 8`]);
   });
 
   it('a decimal comma that the descriptor does not declare', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,', '28,2023,apec,3447,"2,3",'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:8:5: valeur « 2,3 » invalide pour « share_published » : attendu un nombre avec un point décimal (ex. 80.9) ; si le fichier vient d'un tableur français, déclarez "decimalChar": "," sur le champ`,
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,apec,1000,3.3,', '32,2023,apec,1000,"3,3",'));
+    expect(errorsOf(data)).toEqual([
+      `${shown(file)}:8:5: valeur « 3,3 » invalide pour « share_published » : attendu un nombre avec un point décimal (ex. 80.9) ; si le fichier vient d'un tableur français, déclarez "decimalChar": "," sur le champ`,
     ]);
   });
 
   it('a row with a missing cell', () => {
     const data = copyOfData();
-    const file = data.edit(ENTRIES, (t) => t.replace('28,2023,apec,3447,2.3,\n', '28,2023,apec,3447\n'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:8:5: la ligne a 4 cellule(s), l'en-tête en a 6`]);
+    const file = data.edit(ENTRIES, (t) => t.replace('32,2023,apec,1000,3.3,\n', '32,2023,apec,1000\n'));
+    expect(errorsOf(data)).toEqual([`${shown(file)}:8:5: la ligne a 4 cellule(s), l'en-tête en a 6`]);
   });
 
   it('a label that a spreadsheet would run as a formula', () => {
     const data = copyOfData();
     const file = data.edit('reference/sexes.csv', (t) => t.replace('F,Femmes', 'F,=SOMME(A1:A3)'));
-    expect(errorsOf(data.dir)).toEqual([
+    expect(errorsOf(data)).toEqual([
       `${shown(file)}:2:2: « label » : valeur « =SOMME(A1:A3) » commençant par « = » : un texte ne peut pas commencer par = + - @ (il serait lu comme une formule par les tableurs)`,
     ]);
   });
@@ -146,17 +163,17 @@ describe('bad cells are located for the editor', () => {
   it('a date that does not exist', () => {
     const data = copyOfData();
     const file = data.edit('reference/operators.csv', (t) => t.replace('2024-01-01', '2024-02-30'));
-    expect(errorsOf(data.dir)).toEqual([`${shown(file)}:6:3: valeur « 2024-02-30 » invalide pour « valid_from » : attendu une date AAAA-MM-JJ (ex. 2024-01-01)`]);
+    expect(errorsOf(data)).toEqual([`${shown(file)}:6:3: valeur « 2024-02-30 » invalide pour « valid_from » : attendu une date AAAA-MM-JJ (ex. 2024-01-01)`]);
   });
 });
 
 describe('files from French spreadsheets', () => {
-  // The Normandie entries as French Excel writes them: `;`, decimal comma, Windows-1252.
+  // The entries as French Excel writes them: `;`, decimal comma, Windows-1252.
   const excel = (t: string) => t.replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2');
 
   it('are read when the descriptor declares their dialect, encoding and decimal mark', () => {
     const data = copyOfData();
-    data.write(ENTRIES, Buffer.from(excel(`${HEADER}\nFRM,2023,apec,98299,3.0,\n`), 'latin1'));
+    data.write(ENTRIES, Buffer.from(excel(`${HEADER}\nFRM,2023,apec,100000,5.0,\n`), 'latin1'));
     const territories = path.join(data.dir, 'reference/territories.csv');
     data.write('reference/territories.csv', Buffer.from(readFileSync(territories, 'utf8').replaceAll(',', ';'), 'latin1'));
     data.editJson(PACKAGE, (pkg) => {
@@ -172,29 +189,29 @@ describe('files from French spreadsheets', () => {
       r.dialect = { delimiter: ';' };
       r.encoding = 'windows-1252';
     });
-    const { catalog, issues } = inspectData(data.dir);
+    const { catalog, issues } = inspectData(data.dir, data.content);
     expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     expect(catalog!.territories.get('FRM')?.label).toBe('France métropolitaine');
-    expect(findReport(catalog!, 'normandie/2023/v1').resources.get('cep_entries')!.table.rows).toEqual([
-      { territory: 'FRM', year: 2023, operator: 'apec', entries: 98299, share_published: 3, reported_gap: null },
+    expect(findReport(catalog!, `${FIXTURE.id}/v1`).resources.get('cep_entries')!.table.rows).toEqual([
+      { territory: 'FRM', year: 2023, operator: 'apec', entries: 100000, share_published: 5, reported_gap: null },
     ]);
   });
 
   it('with thousands grouped by a (no-break) space when groupChar is declared', () => {
     const data = copyOfData();
-    data.edit(ENTRIES, (t) => t.replace('FRM,2023,france-travail,2641121,', 'FRM,2023,france-travail,"2\u00a0641\u00a0121",').replace('28,2023,france-travail,119549,', '28,2023,france-travail,119 549,'));
+    data.edit(ENTRIES, (t) => t.replace('FRM,2023,france-travail,1400000,', 'FRM,2023,france-travail,"1\u00a0400\u00a0000",').replace('32,2023,france-travail,20000,', '32,2023,france-travail,20 000,'));
     data.editJson(PACKAGE, (pkg) => {
       pkg.resources[0].schema.fields.find((f: { name: string }) => f.name === 'entries').groupChar = ' ';
     });
-    const { catalog } = inspectData(data.dir);
-    const rows = findReport(catalog!, 'normandie/2023/v1').resources.get('cep_entries')!.table.rows;
-    expect(rows.filter((r) => r.operator === 'france-travail').map((r) => r.entries)).toEqual([2641121, 119549]);
+    const { catalog } = inspectData(data.dir, data.content);
+    const rows = findReport(catalog!, `${FIXTURE.id}/v1`).resources.get('cep_entries')!.table.rows;
+    expect(rows.filter((r) => r.operator === 'france-travail').map((r) => r.entries)).toEqual([1400000, 20000]);
   });
 
   it('are rejected with the fix when the separator is not declared', () => {
     const data = copyOfData();
     const file = data.edit(ENTRIES, excel);
-    expect(errorsOf(data.dir)).toEqual([
+    expect(errorsOf(data)).toEqual([
       `${shown(file)}:1:1: séparateur « ; » trouvé alors que « , » est attendu : déclarez "dialect": { "delimiter": ";" } dans la ressource, ou enregistrez le fichier avec des virgules`,
     ]);
   });
@@ -202,7 +219,7 @@ describe('files from French spreadsheets', () => {
   it('are rejected with the fix when saved in Windows-1252 without saying so', () => {
     const data = copyOfData();
     const file = data.write('reference/territories.csv', Buffer.from('code,label,slug,level\nFRM,France m\xe9tropolitaine,france-metropolitaine,national\n', 'latin1'));
-    expect(errorsOf(data.dir)[0]).toBe(
+    expect(errorsOf(data)[0]).toBe(
       `${shown(file)}:2:1: le fichier n'est pas encodé en UTF-8 (caractères accentués illisibles) : depuis Excel, enregistrez-le au format « CSV UTF-8 », ou déclarez "encoding": "windows-1252" dans la ressource`,
     );
   });
@@ -210,15 +227,15 @@ describe('files from French spreadsheets', () => {
   it('are read with a UTF-8 byte order mark', () => {
     const data = copyOfData();
     data.edit(ENTRIES, (t) => `\ufeff${t}`);
-    expect(inspectData(data.dir).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(inspectData(data.dir, data.content).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 
 describe('bad descriptors are located for the editor', () => {
   it('a descriptor that is not valid JSON', () => {
     const data = copyOfData();
-    const file = data.edit(PACKAGE, (t) => t.replace('"name": "cep-normandie-2023",', '"name": "cep-normandie-2023"'));
-    expect(errorsOf(data.dir)).toEqual([
+    const file = data.edit(PACKAGE, (t) => t.replace('"name": "cep-fixture-hauts-de-france-2023",', '"name": "cep-fixture-hauts-de-france-2023"'));
+    expect(errorsOf(data)).toEqual([
       `${shown(file)}:4:3: JSON invalide (CommaExpected) : vérifiez les virgules, guillemets et accolades autour de cette position`,
     ]);
   });
@@ -226,7 +243,7 @@ describe('bad descriptors are located for the editor', () => {
   it('a field type the Table Schema does not define', () => {
     const data = copyOfData();
     const file = data.edit(PACKAGE, (t) => t.replace(/("name": "entries",\s*"title": "[^"]*",\s*"type": )"integer"/, '$1"entier"'));
-    const errors = errorsOf(data.dir);
+    const errors = errorsOf(data);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${shown(file)}:\\d+:\\d+: descripteur : « /resources/0/schema/fields/3/type » : valeur attendue parmi : string, integer, number, date, boolean$`));
   });
@@ -236,7 +253,7 @@ describe('bad descriptors are located for the editor', () => {
     const file = data.editJson(PACKAGE, (pkg) => {
       pkg.resources[0].schema.fields[3].type = 'number';
     });
-    const errors = errorsOf(data.dir);
+    const errors = errorsOf(data);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
       new RegExp(`^${shown(file)}:\\d+:\\d+: ressource « cep_entries » : champs attendus pour le type « cep-entries-by-operator » : territory \\(string\\), year \\(integer\\), operator \\(string\\), entries \\(integer\\), .* ; trouvés : territory \\(string\\), year \\(integer\\), operator \\(string\\), entries \\(number\\), `),
@@ -245,9 +262,9 @@ describe('bad descriptors are located for the editor', () => {
 
   it('a report folder that does not match its region', () => {
     const data = copyOfData();
-    const file = data.edit('reports/normandie/2023/v1/report.json', (t) => t.replace('"region": "28"', '"region": "53"'));
-    expect(errorsOf(data.dir)).toEqual([
-      `${shown(file)}:2:13: le dossier « normandie » ne correspond pas à la région 53 (Bretagne) : dossier attendu « bretagne »`,
+    const file = data.edit(`${EDITION}/report.json`, (t) => t.replace('"region": "32"', '"region": "53"'));
+    expect(errorsOf(data)).toEqual([
+      `${shown(file)}:2:13: le dossier « hauts-de-france » ne correspond pas à la région 53 (Bretagne) : dossier attendu « bretagne »`,
     ]);
   });
 
@@ -256,7 +273,7 @@ describe('bad descriptors are located for the editor', () => {
     const file = data.editJson(PACKAGE, (pkg) => {
       pkg.resources[0].schema.foreignKeys.push({ fields: ['operator'], reference: { resource: 'operateurs', fields: ['code'] } });
     });
-    const errors = errorsOf(data.dir);
+    const errors = errorsOf(data);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${shown(file)}:\\d+:\\d+: clé étrangère vers « operateurs » : ressource inconnue, attendu une ressource du paquet ou un référentiel de data/reference \\(territories, operators, `));
   });

@@ -3,16 +3,16 @@
  * rendering, and `npm run diff -- HEAD` end to end on a throw-away git repository whose working
  * tree makes a known change (test/fixtures/diff/expected.md is its exact output).
  *
- * The fixture repository holds the reference lists and the released (frozen) editions only:
- * normandie/2023 v1 and v2, occitanie/2020 v1. Their files cannot change without a new lock,
- * so the expected Markdown stays valid while the project's other editions evolve.
+ * The fixture repository holds the reference lists and the fictional fixture reports
+ * (test/helpers/fixtures.ts): hauts-de-france/2023 v1 and v2, corse/2020 v1, all released. They
+ * are not the shipped reports, so the expected Markdown stays valid while the project's data evolves.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findReport, loadCatalog, type Report, type Resource } from '../../src/data/catalog.ts';
+import { findReport, inspectData, type Report, type Resource } from '../../src/data/catalog.ts';
 import type { ResourceDescriptor } from '../../src/data/descriptors.ts';
 import { sealEdition, writeLock, type Lock } from '../../src/data/editions.ts';
 import {
@@ -28,6 +28,7 @@ import {
 import { renderMarkdown } from '../../src/editions/markdown.ts';
 import { scaffoldReport } from '../../src/editor/scaffold.ts';
 import { runDiff } from '../../scripts/diff.ts';
+import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
 
 const ROOT = process.cwd();
 const NNBSP = '\u202f';
@@ -134,11 +135,12 @@ describe('compareChapters: paragraphs', () => {
   });
 });
 
-describe('compareIndicators on a report of the catalog (DuckDB)', () => {
+describe('compareIndicators on a report of the fixture catalog (DuckDB)', () => {
   it('moves the total and every share of the territory whose entries changed, and nothing else', async () => {
-    const report = findReport(loadCatalog(), 'normandie/2023');
+    const roots = fixtureRoots();
+    const report = findReport(inspectData(roots.data, roots.content).catalog!, FIXTURE.id);
     const entries = report.resources.get('cep_entries')!;
-    const apec = entries.table.rows.find((r) => r.territory === '28' && r.operator === 'apec')!;
+    const apec = entries.table.rows.find((r) => r.territory === FIXTURE.code && r.operator === 'apec')!;
     const changed: Resource = { ...entries, table: { ...entries.table, rows: entries.table.rows.map((r) => (r === apec ? { ...r, entries: (r.entries as number) + 53 } : r)) } };
     const after: Report = { ...report, resources: new Map([...report.resources, ['cep_entries', changed]]) };
 
@@ -146,16 +148,16 @@ describe('compareIndicators on a report of the catalog (DuckDB)', () => {
     const moved = moves.map((m) => [m.indicator, m.dimensions.territory, m.dimensions.operator ?? m.dimensions.population ?? null]);
     expect(moved).toEqual(
       expect.arrayContaining([
-        ['cep-entries-total', '28', null],
-        ['cep-entries', '28', 'apec'],
-        ...['apec', 'cap-emploi', 'france-travail', 'missions-locales', 'operateur-regional'].map((op) => ['cep-entries-share', '28', op]),
-        ['count-series', '28', 'cep-entries'],
+        ['cep-entries-total', FIXTURE.code, null],
+        ['cep-entries', FIXTURE.code, 'apec'],
+        ...['apec', 'cap-emploi', 'france-travail', 'missions-locales', 'operateur-regional'].map((op) => ['cep-entries-share', FIXTURE.code, op]),
+        ['count-series', FIXTURE.code, 'cep-entries'],
       ]),
     );
     // Nothing moves outside the territory whose entries changed.
-    expect(moved.filter((m) => m[1] !== '28')).toEqual([]);
+    expect(moved.filter((m) => m[1] !== FIXTURE.code)).toEqual([]);
     const total = moves.find((m) => m.indicator === 'cep-entries-total')!;
-    expect(total.dimensions).toEqual({ territory: '28', year: report.year });
+    expect(total.dimensions).toEqual({ territory: FIXTURE.code, year: report.year });
     expect((total.after as number) - (total.before as number)).toBe(53);
     const share = moves.find((m) => m.dimensions.operator === 'apec')!;
     expect(share.after as number).toBeGreaterThan(share.before as number);
@@ -210,10 +212,6 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-const FROZEN: [string, string, string[]][] = [
-  ['normandie', '2023', ['v1', 'v2']],
-  ['occitanie', '2020', ['v1']],
-];
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
@@ -246,19 +244,19 @@ function openEdition(repo: string, slug: string, year: string, from: number, to:
   });
 }
 
-/** A git repository with the reference lists and the frozen editions, and occitanie/2020/v2 opened: committed. */
+const folders = (r: typeof FIXTURE | typeof SECOND) => ({ slug: r.slug, year: String(r.year) });
+const A = folders(FIXTURE);
+const B = folders(SECOND);
+
+/** A git repository with the fixture reports (released editions), and corse/2020/v2 opened: committed. */
 function fixtureRepo(): string {
   const repo = mkdtempSync(path.join(tmpdir(), 'cep-diff-repo-'));
   made.push(repo);
-  for (const folder of ['reference', 'indicators']) cpSync(path.join(ROOT, 'data', folder), path.join(repo, 'data', folder), { recursive: true });
-  for (const [slug, year, editions] of FROZEN) {
-    const lock = JSON.parse(readFileSync(path.join(ROOT, 'data/reports', slug, year, 'editions.lock.json'), 'utf8')) as Lock;
-    for (const v of editions)
-      for (const top of ['data', 'content']) cpSync(path.join(ROOT, top, 'reports', slug, year, v), path.join(repo, top, 'reports', slug, year, v), { recursive: true });
-    writeLock(path.join(repo, 'data/reports', slug, year), Object.fromEntries(editions.map((v) => [v, lock[v]!])));
-  }
-  openEdition(repo, 'occitanie', '2020', 1, 2, 'Deuxième édition : relecture du préambule.');
-  edit(path.join(repo, 'content/reports/occitanie/2020/v2/01-preambule.mdx'), (t) => t.replace('ont défini le rôle', 'ont précisé le rôle'));
+  const roots = fixtureRoots();
+  cpSync(roots.data, path.join(repo, 'data'), { recursive: true });
+  cpSync(path.join(roots.content, 'reports'), path.join(repo, 'content/reports'), { recursive: true });
+  openEdition(repo, B.slug, B.year, 1, 2, 'Deuxième édition : relecture de la synthèse.');
+  edit(path.join(repo, 'content/reports', B.slug, B.year, 'v2/01-synthese.mdx'), (t) => t.replace('ont commencé un CEP', 'ont engagé un CEP'));
   git(repo, 'init', '--quiet');
   git(repo, 'add', '-A');
   git(repo, 'commit', '--quiet', '-m', 'fixture');
@@ -267,15 +265,15 @@ function fixtureRepo(): string {
 
 /** The known change, in the working tree. */
 function applyChange(repo: string): void {
-  // normandie/2023: a third edition, in preparation, that corrects v2.
-  openEdition(repo, 'normandie', '2023', 2, 3, 'Troisième édition : écarts relevés par les réseaux, métiers visés, heures d’accueil.');
-  const v3 = path.join(repo, 'data/reports/normandie/2023/v3');
+  // The two-edition report: a third edition, in preparation, that corrects v2.
+  openEdition(repo, A.slug, A.year, 2, 3, 'Troisième édition : écarts relevés par les réseaux, lieux d’accueil, heures d’accueil.');
+  const v3 = path.join(repo, 'data/reports', A.slug, A.year, 'v3');
   // Two cells: the gaps reported by two networks (the indicator cep-entries-reported-gap moves).
-  edit(path.join(v3, 'cep_entries.csv'), (t) => t.replace('FRM,2023,cap-emploi,75011,2.3,2181', 'FRM,2023,cap-emploi,75011,2.3,2200').replace('FRM,2023,operateur-regional,160914,5.0,15374', 'FRM,2023,operateur-regional,160914,5.0,15400'));
+  edit(path.join(v3, 'cep_entries.csv'), (t) => t.replace('FRM,2023,cap-emploi,100000,5.0,2000', 'FRM,2023,cap-emploi,100000,5.0,2100').replace('FRM,2023,operateur-regional,200000,10.0,10000', 'FRM,2023,operateur-regional,200000,10.0,10100'));
   // One row removed.
-  edit(path.join(v3, 'ptp_target_occupations.csv'), (t) => t.replace('28,2023,10,Conseil en emploi et insertion socioprofessionnelle,2\n', ''));
+  edit(path.join(v3, 'reception_points.csv'), (t) => t.replace('32,2023,cap-emploi,5,Cap emploi,50,environ,permanences d’accueil,5 Cap emploi et environ 50 permanences d’accueil\n', ''));
   // One dataset added.
-  writeFileSync(path.join(v3, 'reception_hours.csv'), 'territory,year,operator,hours\n28,2023,apec,35\n28,2023,cap-emploi,1200\n');
+  writeFileSync(path.join(v3, 'reception_hours.csv'), 'territory,year,operator,hours\n32,2023,apec,30\n32,2023,cap-emploi,1000\n');
   editJson(path.join(v3, 'datapackage.json'), (p) => {
     p.resources.push({
       name: 'reception_hours',
@@ -285,7 +283,7 @@ function applyChange(repo: string): void {
       mediatype: 'text/csv',
       encoding: 'utf-8',
       sources: [{ title: 'Entretiens opérateurs CEP' }],
-      cep: { kind: 'free', unit: 'heures par semaine', champ: 'Lieux d’accueil des opérateurs CEP en Normandie' },
+      cep: { kind: 'free', unit: 'heures par semaine', champ: 'Lieux d’accueil fictifs des opérateurs CEP' },
       schema: {
         fields: [
           { name: 'territory', type: 'string' },
@@ -298,15 +296,15 @@ function applyChange(repo: string): void {
     });
   });
   // One paragraph of a chapter.
-  edit(path.join(repo, 'content/reports/normandie/2023/v3/12-conclusion.mdx'), (t) => t.replace("est aujourd'hui bien\nétabli", 'est désormais bien\nétabli'));
+  edit(path.join(repo, 'content/reports', A.slug, A.year, 'v3/01-recours-au-cep.mdx'), (t) => t.replace('Ce chapitre appartient à un rapport', 'Ce chapitre fait partie d’un rapport'));
 
-  // occitanie/2020/v2: released (dated, sealed in the lock).
-  editJson(path.join(repo, 'data/reports/occitanie/2020/v2/report.json'), (r) => {
+  // The one-edition report's v2: released (dated, sealed in the lock).
+  editJson(path.join(repo, 'data/reports', B.slug, B.year, 'v2/report.json'), (r) => {
     r.edition.date = '2026-12-01';
   });
-  const yearDir = path.join(repo, 'data/reports/occitanie/2020');
+  const yearDir = path.join(repo, 'data/reports', B.slug, B.year);
   const lock = JSON.parse(readFileSync(path.join(yearDir, 'editions.lock.json'), 'utf8')) as Lock;
-  writeLock(yearDir, { ...lock, v2: sealEdition(path.join(yearDir, 'v2'), path.join(repo, 'content/reports/occitanie/2020/v2')) });
+  writeLock(yearDir, { ...lock, v2: sealEdition(path.join(yearDir, 'v2'), path.join(repo, 'content/reports', B.slug, B.year, 'v2')) });
 }
 
 /** runDiff in-process on a fixture repository, whatever CEP_DATA_DIR says. */
@@ -338,24 +336,25 @@ describe('npm run diff -- <git-ref>', () => {
 
   it('reports a side that does not validate, located, instead of crashing', async () => {
     const repo = fixtureRepo();
-    edit(path.join(repo, 'data/reports/normandie/2023/v2/cep_entries.csv'), (t) => t.replace('28,2023,apec,3447,', '28,2023,apec,beaucoup,'));
+    const file = `data/reports/${FIXTURE.id}/v2/cep_entries.csv`;
+    edit(path.join(repo, file), (t) => t.replace(`${FIXTURE.code},2023,apec,1000,`, `${FIXTURE.code},2023,apec,beaucoup,`));
     const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
     expect(exitCode).toBe(0);
     const lines = output.split('\n');
     expect(lines[0]).toBe("**Comparaison avec `HEAD` impossible** : les données de l'arbre de travail ne sont pas valides (2 erreurs).");
-    expect(output).toContain('data/reports/normandie/2023/v2/cep_entries.csv:8:4: ');
-    expect(output).toContain('data/reports/normandie/2023/v2/cep_entries.csv:1:1: ');
+    expect(output).toContain(`${file}:8:4: `);
+    expect(output).toContain(`${file}:1:1: `);
   });
 
   it('the ref of the before side may be the broken one', async () => {
     const repo = fixtureRepo();
-    edit(path.join(repo, 'data/reports/occitanie/2020/v2/report.json'), (t) => t.replace('"number": 2', '"number": 5'));
+    edit(path.join(repo, `data/reports/${SECOND.id}/v2/report.json`), (t) => t.replace('"number": 2', '"number": 5'));
     git(repo, 'commit', '--quiet', '-am', 'broken');
     git(repo, 'checkout', '--quiet', 'HEAD~1', '--', 'data');
     const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
     expect(exitCode).toBe(0);
     expect(output.split('\n')[0]).toBe('**Comparaison avec `HEAD` impossible** : les données de `HEAD` ne sont pas valides (1 erreur).');
-    expect(output).toMatch(/^data\/reports\/occitanie\/2020\/v2\/report\.json:\d+:\d+: l'édition 5 ne correspond pas au dossier « v2 »/m);
+    expect(output).toMatch(new RegExp(`^data/reports/${SECOND.id}/v2/report\\.json:\\d+:\\d+: l'édition 5 ne correspond pas au dossier « v2 »`, 'm'));
   });
 
   it('a report new since the ref: every dataset listed with its rows, labels beside codes, capped, with its CSV', async () => {

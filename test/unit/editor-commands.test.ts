@@ -1,11 +1,11 @@
 /**
- * The editor commands on a throw-away copy of data/ and content/: a new report is scaffolded,
+ * The editor commands on throw-away fixture roots (test/helpers/fixtures.ts: the real reference
+ * lists, fictional released reports), never on the shipped reports: a new report is scaffolded,
  * validated (no error, exactly what remains to fill), filled with OBVIOUSLY FAKE test values,
  * released, frozen, then continued in a new edition. The steps run in order and share the copy.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/data/editions.ts';
@@ -14,9 +14,9 @@ import { displayPath as shown } from '../../src/data/paths.ts';
 import { EditorError, errorsOf, newVersion, releaseEdition, validateAll } from '../../src/editor/editions.ts';
 import { CHAPTERS, DATASETS } from '../../src/editor/scaffold.ts';
 import { findToFill, MARKER, toFillInEdition, type Roots } from '../../src/editor/to-fill.ts';
+import { fixtureRoots } from '../helpers/fixtures.ts';
 
 let roots: Roots;
-let sandbox: string;
 const data = (...p: string[]) => path.join(roots.data, 'reports', 'bretagne', '2024', ...p);
 const content = (...p: string[]) => path.join(roots.content, 'reports', 'bretagne', '2024', ...p);
 
@@ -49,13 +49,12 @@ const replaceIn = (file: string, from: string | RegExp, to: string) => {
 };
 
 beforeAll(() => {
-  sandbox = mkdtempSync(path.join(tmpdir(), 'cep-editor-'));
-  roots = { data: path.join(sandbox, 'data'), content: path.join(sandbox, 'content') };
-  cpSync(path.resolve('data'), roots.data, { recursive: true });
-  cpSync(path.resolve('content'), roots.content, { recursive: true });
+  roots = fixtureRoots();
 });
 
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+afterAll(() => {
+  for (const dir of [roots.data, roots.content]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('editor commands', () => {
   it('new-report creates v1: report.json, one header-only dataset per standard kind, the chapter plan', () => {
@@ -95,10 +94,10 @@ describe('editor commands', () => {
     expect(unknown.stderr).toContain('Refusé : région « bzh » inconnue');
     expect(unknown.stderr).toMatch(/Régions connues \(colonne slug de data\/reference\/territories\.csv\) : .*\bbretagne\b.*\bla-reunion\b/);
 
-    const year = run('new-report', 'corse', '24');
+    const year = run('new-report', 'grand-est', '24');
     expect(year.status).toBe(2);
     expect(year.stderr).toContain("Refusé : année « 24 » invalide : attendu l'année observée sur quatre chiffres (AAAA), par exemple 2024");
-    expect(existsSync(path.join(roots.data, 'reports', 'corse'))).toBe(false);
+    expect(existsSync(path.join(roots.data, 'reports', 'grand-est'))).toBe(false);
   });
 
   it('the scaffold validates without error; validate lists exactly what remains to fill', () => {

@@ -79,13 +79,24 @@ describe('explorer rendering', () => {
 
 describe('explorer views across reports', () => {
   it('count a figure once per report even when the report prints it in two tables', async () => {
-    const { loadCatalog } = await import('../../src/data/catalog.ts');
+    const { inspectData } = await import('../../src/data/catalog.ts');
     const { explorerViews } = await import('../../src/explorer/views.ts');
-    const catalog = loadCatalog();
-    const entries = explorerViews(catalog, catalog.reports).find((d) => d.view.id === 'tous--cep-entries-by-operator')!;
+    const { copyOfData } = await import('../helpers/data-copy.ts');
+    const { SECOND } = await import('../helpers/fixtures.ts');
+    // The fixture report prints its APEC entries a second time, in a table of the same kind.
+    const data = copyOfData();
+    const edition = `reports/${SECOND.id}/v1`;
+    data.write(`${edition}/text_entries.csv`, `territory,year,operator,entries,share_published,reported_gap\n${SECOND.code},${SECOND.year},apec,100,,\n`);
+    data.editJson(`${edition}/datapackage.json`, (pkg) => {
+      const entries = pkg.resources.find((r: { name: string }) => r.name === 'cep_entries');
+      pkg.resources.push({ ...entries, name: 'text_entries', path: 'text_entries.csv', title: 'Entrées citées dans le texte' });
+    });
+    const { catalog, issues } = inspectData(data.dir, data.content);
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const entries = explorerViews(catalog!, catalog!.reports).find((d) => d.view.id === 'tous--cep-entries-by-operator')!;
     const keys = entries.rows.map((r) => [r.report, r.territory, r.year, r.operator].join('|'));
     expect(keys.length).toBe(new Set(keys).size);
-    expect(entries.rows.filter((r) => r.report === 'occitanie/2020' && r.operator === 'apec').map((r) => r.dataset)).toEqual(['cep_entries']);
+    expect(entries.rows.filter((r) => r.report === SECOND.id && r.operator === 'apec').map((r) => r.dataset)).toEqual(['cep_entries']);
   });
 
   it('leave the published totals (ensemble) out of sums', () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../scripts/import.ts';
@@ -10,16 +9,20 @@ import { formatIssue } from '../../src/data/issues.ts';
 import { readTable, type Row } from '../../src/data/table.ts';
 import { readFrenchNumber, readSource, runImport } from '../../src/editor/import.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
+import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 const FIXTURES = path.resolve('test/fixtures/import');
 const fixture = (name: string) => path.join(FIXTURES, name);
-const EDITION = path.resolve('data/reports/normandie/2023/v1');
+// The first edition of the fixture report (test/helpers/fixtures.ts), released: read, never written.
+const EDITION = path.join(fixtureRoots().data, 'reports', FIXTURE.id, 'v1');
 
-/** A throw-away copy of the Normandie 2023 edition folder (without its lock): never data/. */
+/**
+ * A throw-away copy of the fixture report's first edition, without its lock (so that the import
+ * may write into it), in a data root whose reference lists the import reads.
+ */
 function editionCopy(): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'cep-import-')), 'normandie', '2023', 'v1');
-  mkdirSync(dir, { recursive: true });
-  cpSync(EDITION, dir, { recursive: true });
+  const dir = path.join(fixtureRoots().data, 'reports', FIXTURE.id, 'v1');
+  rmSync(path.join(dir, '../editions.lock.json'));
   return dir;
 }
 
@@ -78,7 +81,7 @@ describe('French numbers', () => {
 
 describe('reading the source', () => {
   it('detects Windows-1252 and « ; », skips the title above the table and the source note under it', () => {
-    const { source, problems } = readSource(readFileSync(fixture('normandie-2023-entrees-par-operateur.csv')), 'entrees.csv');
+    const { source, problems } = readSource(readFileSync(fixture('fixture-entrees-par-operateur.csv')), 'entrees.csv');
     expect(problems).toEqual([]);
     expect(source!.encoding).toBe('windows-1252');
     expect(source!.delimiter).toBe(';');
@@ -89,7 +92,7 @@ describe('reading the source', () => {
   });
 
   it('detects UTF-8 with a byte order mark and the tab', () => {
-    const { source } = readSource(readFileSync(fixture('interregional-ptp-annees-en-colonnes.tsv')), 'ptp.tsv');
+    const { source } = readSource(readFileSync(fixture('annees-en-colonnes.tsv')), 'dossiers.tsv');
     expect(source!.encoding).toBe('utf-8');
     expect(source!.delimiter).toBe('\t');
     expect(source!.header[0]!.text).toBe('Territoire');
@@ -98,22 +101,22 @@ describe('reading the source', () => {
   it('detects « , » when French decimals are quoted', () => {
     const { source } = readSource(readFileSync(fixture('long-valeurs-manquantes.csv')), 'long.csv');
     expect(source!.delimiter).toBe(',');
-    expect(source!.rows[0]!.cells.map((c) => c.text)).toEqual(['Normandie', '2023', 'APEC', '3447', '2,3', '']);
+    expect(source!.rows[0]!.cells.map((c) => c.text)).toEqual(['Hauts-de-France', '2023', 'APEC', '1000', '3,3', '']);
   });
 });
 
-describe('npm run import: the tables of the seed reports as they are printed', () => {
-  it('gives exactly the rows of normandie/2023 cep_entries from the printed table (operators as columns, ;, Windows-1252)', () => {
+describe('npm run import: the tables of a report as they are printed', () => {
+  it('gives exactly the rows of the fixture cep_entries from the printed table (operators as columns, ;, Windows-1252)', () => {
     const dir = editionCopy();
     const target = path.join(dir, 'cep_entries.csv');
     const original = readFileSync(target, 'utf8');
     writeFileSync(target, 'territory,year,operator,entries,share_published,reported_gap\n');
 
-    const result = run(fixture('normandie-2023-entrees-par-operateur.csv'), target);
+    const result = run(fixture('fixture-entrees-par-operateur.csv'), target);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
 
-    // Byte for byte: the original lines (« 3.0 » as printed included), sorted by primary key.
+    // Byte for byte: the original lines (« 5.0 » as printed included), sorted by primary key.
     const [header, ...lines] = original.trimEnd().split('\n');
     const key = (l: string) => l.split(',').slice(0, 3);
     const expected = [header, ...lines.sort((a, b) => (key(a).join() < key(b).join() ? -1 : 1))].join('\n') + '\n';
@@ -122,7 +125,7 @@ describe('npm run import: the tables of the seed reports as they are printed', (
 
     // The summary says where each column and line went.
     expect(result.stdout).toContain('colonne 1 → territory');
-    expect(result.stdout).toContain('France métropolitaine → FRM, Normandie → 28');
+    expect(result.stdout).toContain('France métropolitaine → FRM, Hauts-de-France → 32');
     expect(result.stdout).toContain("Nombre d'entrées 2023 → entries, Pourcentage → share_published, Écart relevé → reported_gap");
     expect(result.stdout).toContain('France compétences → operateur-regional');
     expect(result.stdout).toContain('Total → ensemble');
@@ -132,47 +135,47 @@ describe('npm run import: the tables of the seed reports as they are printed', (
     expect(result.stdout).toContain('npm run validate');
   });
 
-  it('passes npm run validate once imported into a copy of data/ (rules included)', () => {
+  it('passes npm run validate once imported into a copy of the data (rules included)', () => {
     const data = copyOfData();
-    const yearDir = path.join(data.dir, 'reports/normandie/2023');
+    const yearDir = path.join(data.dir, 'reports', FIXTURE.id);
     const latest = `v${Math.max(...readdirSync(yearDir).filter((n) => /^v\d+$/.test(n)).map((n) => Number(n.slice(1))))}`;
     const edition = path.join(yearDir, latest);
     const expected = sortedBy(typedRows(edition, 'cep_entries'), ['territory', 'year', 'operator']);
     const target = path.join(edition, 'cep_entries.csv');
-    writeFileSync(target, 'territory,year,operator,entries,share_published,reported_gap\n28,2023,apec,1,,\n');
+    writeFileSync(target, 'territory,year,operator,entries,share_published,reported_gap\n32,2023,apec,1,,\n');
     // The import refuses a released edition: the lock is lifted for it, then put back and
     // re-sealed as a new edition would record it (test/helpers/editions.ts).
     const lockFile = path.join(yearDir, 'editions.lock.json');
     const lock = readFileSync(lockFile);
     rmSync(lockFile);
-    expect(run(fixture('normandie-2023-entrees-par-operateur.csv'), target).status).toBe(0);
+    expect(run(fixture('fixture-entrees-par-operateur.csv'), target).status).toBe(0);
     writeFileSync(lockFile, lock);
     data.reseal();
 
-    const { catalog, issues } = inspectData(data.dir);
+    const { catalog, issues } = inspectData(data.dir, data.content);
     expect(issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
-    const imported = catalog!.editions.find((r) => r.editionId === `normandie/2023/${latest}`)!.resources.get('cep_entries')!.table.rows;
+    const imported = catalog!.editions.find((r) => r.editionId === `${FIXTURE.id}/${latest}`)!.resources.get('cep_entries')!.table.rows;
     expect(imported).toEqual(expected);
   });
 
-  it('reads years as columns: the interregional PTP table (tab, UTF-8 with BOM, territory headings merged)', () => {
+  it('reads years as columns: a yearly table (tab, UTF-8 with BOM, territory heading merged, missing markers)', () => {
     const dir = editionCopy();
-    const result = runImport(fixture('interregional-ptp-annees-en-colonnes.tsv'), path.join(dir, 'ptp_files_interregional.csv'));
+    const result = runImport(fixture('annees-en-colonnes.tsv'), path.join(dir, 'resignation_files.csv'));
     expect(result.problems).toEqual([]);
-    expect(result.rows).toEqual(sortedBy(typedRows(EDITION, 'ptp_files_interregional'), ['territory', 'year']));
+    expect(result.rows).toEqual(sortedBy(typedRows(EDITION, 'resignation_files'), ['territory', 'year']));
     expect(result.notes.join('\n')).toContain('en-têtes des colonnes 3 à 6 → year : 2020 → 2020, 2021 → 2021, 2022 → 2022, 2023 → 2023');
-    expect(result.notes.join('\n')).toContain('absent(s) de la source : files_funded');
+    expect(result.notes.join('\n')).toContain('absent(s) de la source : training_count');
   });
 
   it('reads a profile table: sexes as rows set the dimension, with --set and --measure', () => {
     const dir = editionCopy();
     const target = path.join(dir, 'cep_entries_by_sex.csv');
-    const result = runImport(fixture('normandie-2023-sexe-par-operateur.csv'), target, { set: [['population', 'Nouvelles entrées en CEP']], measure: 'share' });
+    const result = runImport(fixture('fixture-sexe-par-operateur.csv'), target, { set: [['population', 'Nouvelles entrées en CEP']], measure: 'share' });
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual(sortedBy(typedRows(EDITION, 'cep_entries_by_sex'), ['territory', 'year', 'population', 'operator', 'dimension', 'category']));
-    expect(result.notes.join('\n')).toContain('7 combinaison(s) sans aucune valeur');
+    expect(result.notes.join('\n')).toContain('6 combinaison(s) sans aucune valeur');
 
-    const without = runImport(fixture('normandie-2023-sexe-par-operateur.csv'), target);
+    const without = runImport(fixture('fixture-sexe-par-operateur.csv'), target);
     expect(without.bytes).toBeUndefined();
     expect(without.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^quelle mesure contiennent les cellules \? Ajoutez --measure <champ> \(count \(Effectif\), share \(Part \(%\)\)\)/),
@@ -181,7 +184,7 @@ describe('npm run import: the tables of the seed reports as they are printed', (
   });
   it('reads the codes of a free dataset from their labels (« Avec CEP » for avec-cep), the only measure implied', () => {
     const dir = editionCopy();
-    const result = runImport(fixture('normandie-2023-acceptation-ptp.csv'), path.join(dir, 'ptp_acceptance_by_cep_support.csv'));
+    const result = runImport(fixture('fixture-acceptation-ptp.csv'), path.join(dir, 'ptp_acceptance_by_cep_support.csv'));
     expect(result.problems).toEqual([]);
     expect(result.rows).toEqual(sortedBy(typedRows(EDITION, 'ptp_acceptance_by_cep_support'), ['territory', 'year', 'cep_support']));
     expect(result.notes.join('\n')).toContain('cellules → acceptance_rate_published (seule mesure du jeu de données)');
@@ -191,7 +194,7 @@ describe('npm run import: the tables of the seed reports as they are printed', (
     const dir = editionCopy();
     const source = path.join(dir, 'source.csv');
     writeFileSync(source, 'Âge;Ensemble;Cap emploi\n18 à 29 ans;40 %;\n45 ans ou plus;;55 %\n');
-    const result = runImport(source, path.join(dir, 'cep_entries_by_age.csv'), { set: [['population', 'cep-entries']], measure: 'share' });
+    const result = runImport(source, path.join(dir, 'cep_entries_by_sex.csv'), { set: [['population', 'cep-entries']], measure: 'share' });
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => [r.operator, r.dimension, r.category, r.share])).toEqual([
       ['cap-emploi', 'age', '45-plus', 55],
@@ -210,7 +213,7 @@ describe('npm run import: what it cannot read is located, and nothing is written
     const file = path.relative(process.cwd(), fixture('erreurs.csv'));
     expect(result.stderr.split('\n').filter((l) => l.startsWith(file))).toEqual([
       `${file}:2:3: valeur « 3,5 » décimale pour « entries » (Nouvelles entrées en CEP) : attendu un nombre entier (ex. 12 479 ; pour des milliers, séparez-les par une espace)`,
-      `${file}:3:1: libellé « Opcalia » inconnu : attendu un opérateur (APEC, Cap emploi, Missions locales, Pôle emploi, France Travail, Opérateur régional, France compétences, Ensemble des opérateurs, Groupement Évolution) ; sinon donnez son code avec --map "Opcalia=<code>"`,
+      `${file}:3:1: libellé « Opcalia » inconnu : attendu un opérateur (APEC, Cap emploi, Missions locales, Pôle emploi, France Travail, Opérateur régional, France compétences, Ensemble des opérateurs, Conseil régional fictif) ; sinon donnez son code avec --map "Opcalia=<code>"`,
       `${file}:4:2: valeur « abc » illisible pour « entries » (Nouvelles entrées en CEP) : attendu un nombre entier (ex. 12 479), ou une cellule vide ou « - » si la valeur manque`,
       `${file}:4:3: valeur « 12.479 » ambiguë pour « entries » (Nouvelles entrées en CEP) : le point sépare-t-il les milliers ou les décimales ? Écrivez les milliers avec une espace (12 479)`,
     ]);
@@ -230,8 +233,8 @@ describe('npm run import: what it cannot read is located, and nothing is written
     const mapped = runImport(source, target, { measure: 'entries', map: [['CIBC', 'operateur-regional']] });
     expect(mapped.problems).toEqual([]);
     expect(mapped.rows.map((r) => [r.territory, r.year, r.operator, r.entries])).toEqual([
-      ['28', 2023, 'apec', 3447],
-      ['28', 2023, 'operateur-regional', 7642],
+      ['32', 2023, 'apec', 3447],
+      ['32', 2023, 'operateur-regional', 7642],
     ]);
   });
 
@@ -242,11 +245,11 @@ describe('npm run import: what it cannot read is located, and nothing is written
     expect(readFileSync(target, 'utf8')).toBe(
       [
         'territory,year,operator,entries,share_published,reported_gap',
-        '28,2023,apec,3447,2.3,',
-        '28,2023,cap-emploi,4576,,',
-        '28,2023,ensemble,147693,,',
-        'FRM,2023,cap-emploi,75011,2.3,2181',
-        'FRM,2023,operateur-regional,160914,,',
+        '32,2023,apec,1000,3.3,',
+        '32,2023,cap-emploi,2000,,',
+        '32,2023,ensemble,30000,,',
+        'FRM,2023,cap-emploi,100000,5.0,2000',
+        'FRM,2023,operateur-regional,200000,,',
         '',
       ].join('\n'),
     );
@@ -255,15 +258,15 @@ describe('npm run import: what it cannot read is located, and nothing is written
   it('leaves out a total the dataset does not hold, with a located warning', () => {
     const dir = editionCopy();
     const source = path.join(dir, 'source.csv');
-    writeFileSync(source, ['Territoire;Indicateur;2022;2023;Total', 'Normandie;Dossiers déposés;1 307;1 265;2 572', 'Total;Dossiers déposés;1 307;1 265;2 572', ''].join('\n'));
-    const result = runImport(source, path.join(dir, 'ptp_files_interregional.csv'));
+    writeFileSync(source, ['Territoire;Indicateur;2022;2023;Total', 'Hauts-de-France;Dossiers déposés;1 307;1 265;2 572', 'Total;Dossiers déposés;1 307;1 265;2 572', ''].join('\n'));
+    const result = runImport(source, path.join(dir, 'ptp_files.csv'));
     expect(result.problems.map(formatIssue)).toEqual([
       expect.stringMatching(/source\.csv:1:5: avertissement : colonne « Total » laissée de côté : c'est un total, et year n'a pas de code pour les totaux$/),
       expect.stringMatching(/source\.csv:3:1: avertissement : ligne « Total » laissée de côté : c'est un total, et territory n'a pas de code pour les totaux$/),
     ]);
     expect(result.rows.map((r) => [r.territory, r.year, r.files])).toEqual([
-      ['28', 2022, 1307],
-      ['28', 2023, 1265],
+      ['32', 2022, 1307],
+      ['32', 2023, 1265],
     ]);
   });
 
@@ -278,7 +281,7 @@ describe('npm run import: what it cannot read is located, and nothing is written
     writeFileSync(source, 'Opérateur;2023;2023\nAPEC;3 447;3 448\n');
     const repeated = runImport(source, path.join(dir, 'cep_entries.csv'), { measure: 'entries' });
     expect(repeated.problems.map(formatIssue)).toEqual([
-      expect.stringMatching(/source\.csv:2:3: valeur en double pour territory=28, year=2023, operator=apec, entries : déjà donnée en .*source\.csv:2:2$/),
+      expect.stringMatching(/source\.csv:2:3: valeur en double pour territory=32, year=2023, operator=apec, entries : déjà donnée en .*source\.csv:2:2$/),
     ]);
     const conflict = runImport(source, path.join(dir, 'cep_entries.csv'), { measure: 'entries', set: [['operator', 'apec']] });
     expect(conflict.bytes).toBeUndefined();
@@ -290,9 +293,9 @@ describe('npm run import: what it cannot read is located, and nothing is written
     cpSync(path.join(EDITION, '../editions.lock.json'), path.join(dir, '../editions.lock.json'));
     const target = path.join(dir, 'cep_entries.csv');
     const before = readFileSync(target);
-    const result = run(fixture('normandie-2023-entrees-par-operateur.csv'), target);
+    const result = run(fixture('fixture-entrees-par-operateur.csv'), target);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("l'édition v1 du rapport normandie/2023 est publiée et figée");
+    expect(result.stderr).toContain(`l'édition v1 du rapport ${FIXTURE.id} est publiée et figée`);
     expect(readFileSync(target).equals(before)).toBe(true);
   });
 });
@@ -327,13 +330,13 @@ describe('the command line', () => {
     const dry = cli(fixture('long-valeurs-manquantes.csv'), target, '--dry-run');
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('--dry-run : 5 ligne(s) qui seraient écrites');
-    expect(dry.stdout).toContain('FRM,2023,cap-emploi,75011,2.3,2181');
+    expect(dry.stdout).toContain('FRM,2023,cap-emploi,100000,5.0,2000');
     expect(readFileSync(target).equals(before)).toBe(true);
 
     const good = cli(fixture('long-valeurs-manquantes.csv'), target);
     expect(good.status).toBe(0);
     expect(good.stdout).toContain('5 ligne(s) écrite(s) dans');
     expect(good.stdout).toContain('npm run validate');
-    expect(readFileSync(target, 'utf8')).toContain('FRM,2023,cap-emploi,75011,2.3,2181\n');
+    expect(readFileSync(target, 'utf8')).toContain('FRM,2023,cap-emploi,100000,5.0,2000\n');
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findReport, loadCatalog } from '../../src/data/catalog.ts';
+import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { validateDatapackageProfile } from '../../src/data/descriptors.ts';
 import { publishedCsv, publishedPackage } from '../../src/data/publish.ts';
+import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
-const catalog = loadCatalog();
-const report = findReport(catalog, 'normandie/2023');
+// The fixture report (test/helpers/fixtures.ts), its latest edition.
+const roots = fixtureRoots();
+const catalog = inspectData(roots.data, roots.content).catalog!;
+const report = findReport(catalog, FIXTURE.id);
 
 describe('published data', () => {
   it('the Data Package of a report is valid against the official v2 profile', () => {
@@ -27,9 +30,9 @@ describe('published data', () => {
     const csv = publishedCsv(report.resources.get('cep_entries')!);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('territory,year,operator,entries,share_published,reported_gap');
-    expect(lines).toContain('FRM,2023,cap-emploi,75011,2.3,2181');
-    expect(lines).toContain('28,2023,france-travail,119549,80.9,');
-    expect(lines).toContain('28,2023,ensemble,147693,,');
+    expect(lines).toContain('FRM,2023,cap-emploi,100000,5,2000');
+    expect(lines).toContain('32,2023,france-travail,20000,66.7,');
+    expect(lines).toContain('32,2023,ensemble,30000,,');
     expect(lines).toHaveLength(13);
   });
 });

@@ -3,11 +3,12 @@ import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import type { Rule } from '../../src/data/rules-schema.ts';
 import { copyOfData, shown } from '../helpers/data-copy.ts';
+import { FIXTURE } from '../helpers/fixtures.ts';
 
-// Rules evaluated on the Normandie 2023 entries alone (cep_entries.csv: Normandie on lines 8–13,
-// apec 8 … france-travail 12, ensemble 13; entries in column 4, share_published in column 5), in
-// the report's first edition: released, so its files never change.
-const EDITION = 'reports/normandie/2023/v1';
+// Rules evaluated on the entries of the fixture report alone (test/helpers/fixtures.ts;
+// cep_entries.csv: France métropolitaine on lines 2–7, the region on lines 8–13, apec 8 …
+// france-travail 12, ensemble 13; entries in column 4, share_published in column 5), in its first edition.
+const EDITION = `reports/${FIXTURE.id}/v1`;
 const ENTRIES = `${EDITION}/cep_entries.csv`;
 const PACKAGE = `${EDITION}/datapackage.json`;
 
@@ -39,14 +40,14 @@ function withRules(rules: unknown[], change?: (text: string) => string) {
     pkg.cep = { rules };
   });
   const csv = change ? data.edit(ENTRIES, change) : `${data.dir}/${ENTRIES}`;
-  const result = inspectData(data.dir);
+  const result = inspectData(data.dir, data.content);
   const mine = (severity: string) =>
     result.issues.filter((i) => i.severity === severity && i.file.startsWith(shown(`${data.dir}/${EDITION}/`))).map(formatIssue);
   return { ...result, errors: mine('error'), warnings: mine('warning'), csv: shown(csv), pkgFile: shown(pkgFile) };
 }
 
 describe('consistency rules', () => {
-  it('hold on the shipped figures: totals, published shares, shares summing to 100', () => {
+  it('hold on the fixture figures: totals, published shares, shares summing to 100', () => {
     const shares = { id: 'shares', type: 'shares-100', description: 'Les parts publiées totalisent 100 %', forEach: { resource: 'cep_entries', fields: ['territory'] }, parts: entries({ territory: '$territory', operator: { not: 'ensemble' } }, 'share_published') };
     const { errors, warnings, catalog } = withRules([totalRule, shareRule, shares]);
     expect(errors).toEqual([]);
@@ -55,33 +56,33 @@ describe('consistency rules', () => {
   });
 
   it('a total that is not the sum of its parts is an error at the total cell', () => {
-    const { errors, csv } = withRules([totalRule], (t) => t.replace('28,2023,ensemble,147693', '28,2023,ensemble,147694'));
+    const { errors, csv } = withRules([totalRule], (t) => t.replace('32,2023,ensemble,30000', '32,2023,ensemble,30001'));
     expect(errors).toEqual([
-      `${csv}:13:4: règle « entries-total » [territory=28] (Le total égale la somme des opérateurs) : 147694 publié, somme des parties 147693 (écart 1)`,
+      `${csv}:13:4: règle « entries-total » [territory=32] (Le total égale la somme des opérateurs) : 30001 publié, somme des parties 30000 (écart 1)`,
     ]);
   });
 
   it('a published share that does not match the counts is an error', () => {
-    const { errors, csv } = withRules([shareRule], (t) => t.replace('28,2023,france-travail,119549,80.9', '28,2023,france-travail,119549,81.9'));
+    const { errors, csv } = withRules([shareRule], (t) => t.replace('32,2023,france-travail,20000,66.7', '32,2023,france-travail,20000,67.7'));
     expect(errors).toEqual([
-      `${csv}:12:5: règle « share-published » [territory=28, operator=france-travail] (La part publiée égale les entrées de l’opérateur rapportées au total) : 81.9 publié, 119549 / 147693 × 100 = 80.944, soit 80.9 arrondi`,
+      `${csv}:12:5: règle « share-published » [territory=32, operator=france-travail] (La part publiée égale les entrées de l’opérateur rapportées au total) : 67.7 publié, 20000 / 30000 × 100 = 66.667, soit 66.7 arrondi`,
     ]);
   });
 
   it('a known discrepancy is a warning with its explanation, kept for readers', () => {
     const rule = { ...totalRule, knownDiscrepancy: 'Le rapport imprime ce total.' };
-    const { errors, warnings, catalog, csv } = withRules([rule], (t) => t.replace('28,2023,ensemble,147693', '28,2023,ensemble,147694'));
+    const { errors, warnings, catalog, csv } = withRules([rule], (t) => t.replace('32,2023,ensemble,30000', '32,2023,ensemble,30001'));
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      `${csv}:13:4: avertissement : règle « entries-total » [territory=28] (Le total égale la somme des opérateurs) : 147694 publié, somme des parties 147693 (écart 1) — écart connu : Le rapport imprime ce total.`,
+      `${csv}:13:4: avertissement : règle « entries-total » [territory=32] (Le total égale la somme des opérateurs) : 30001 publié, somme des parties 30000 (écart 1) — écart connu : Le rapport imprime ce total.`,
     ]);
-    expect(findReport(catalog!, 'normandie/2023/v1').discrepancies).toEqual([
+    expect(findReport(catalog!, `${FIXTURE.id}/v1`).discrepancies).toEqual([
       {
         rule: 'entries-total',
         description: 'Le total égale la somme des opérateurs',
         explanation: 'Le rapport imprime ce total.',
         resources: ['cep_entries'],
-        findings: ['147694 publié, somme des parties 147693 (écart 1) [territory=28]'],
+        findings: ['30001 publié, somme des parties 30000 (écart 1) [territory=32]'],
         cells: [13, 8, 9, 10, 11, 12].map((line) => ({ file: csv, line })),
       },
     ]);
@@ -94,15 +95,15 @@ describe('consistency rules', () => {
   });
 
   it('the same quantity in two places must agree', () => {
-    const rule = { id: 'same', type: 'equal', description: 'Même total', value: entries({ territory: '28', operator: 'ensemble' }), other: entries({ territory: 'FRM', operator: 'ensemble' }) };
+    const rule = { id: 'same', type: 'equal', description: 'Même total', value: entries({ territory: FIXTURE.code, operator: 'ensemble' }), other: entries({ territory: 'FRM', operator: 'ensemble' }) };
     const { errors, csv } = withRules([rule]);
-    expect(errors).toEqual([`${csv}:13:4: règle « same » (Même total) : 147693 ici, 3238520 dans « cep_entries » (${csv}:7) (écart -3090827)`]);
+    expect(errors).toEqual([`${csv}:13:4: règle « same » (Même total) : 30000 ici, 2000000 dans « cep_entries » (${csv}:7) (écart -1970000)`]);
   });
 
   it('sums several fields of the selected rows', () => {
     const rule = { id: 'gaps', type: 'sum', description: 'Somme de deux colonnes', value: entries({ territory: 'FRM', operator: 'cap-emploi' }), parts: entries({ territory: 'FRM', operator: 'cap-emploi' }, ['share_published', 'reported_gap']) };
     const { errors, csv } = withRules([rule]);
-    expect(errors).toEqual([`${csv}:3:4: règle « gaps » (Somme de deux colonnes) : 75011 publié, somme des parties 2183.3 (écart 72827.7)`]);
+    expect(errors).toEqual([`${csv}:3:4: règle « gaps » (Somme de deux colonnes) : 100000 publié, somme des parties 2005 (écart 97995)`]);
   });
 
   it('is not checked where a value it needs is missing', () => {
@@ -112,7 +113,7 @@ describe('consistency rules', () => {
 
   it('names an unknown resource or field, and a selection that is not one cell', () => {
     const unknown = { id: 'bad', type: 'equal', description: 'x', value: { resource: 'entrees', field: 'entries' }, other: entries({}, 'entres') };
-    const many = { id: 'many', type: 'equal', description: 'x', value: entries({ territory: '28' }), other: entries({ territory: '28', operator: 'apec' }) };
+    const many = { id: 'many', type: 'equal', description: 'x', value: entries({ territory: FIXTURE.code }), other: entries({ territory: FIXTURE.code, operator: 'apec' }) };
     const { errors, pkgFile } = withRules([unknown, many]);
     expect(errors.map((e) => e.replace(/^.*?:\d+:\d+: /, ''))).toEqual([
       'règle « bad » : ressource « entrees » inconnue dans ce paquet',
