@@ -57,7 +57,7 @@ function buildTimeValues(page: Page, territory: string): Promise<string[]> {
   return page.$$eval(`figure[data-chart-switch] tbody tr`, (rows, t) =>
     rows.map((row) => {
       const cell = (m: string) => row.querySelector(`td[data-territory="${t}"][data-measure="${m}"]`)!.textContent;
-      return `${row.querySelector('th')!.textContent} : ${cell('entries')} entrées, ${cell('share')}`;
+      return `${row.querySelector('th')!.textContent} : ${cell('numerator')} entrées, ${cell('value')}`;
     }).sort(), territory);
 }
 

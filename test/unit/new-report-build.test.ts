@@ -80,6 +80,8 @@ describe('a new report, from the scaffold to the released edition and the built 
   beforeAll(() => {
     cpSync(path.resolve('data'), roots.data, { recursive: true });
     cpSync(path.resolve('content'), roots.content, { recursive: true });
+    // The test's own Bretagne report: a real one, if an editor has added it, is left out of the copy.
+    for (const root of [roots.data, roots.content]) rmSync(path.join(root, 'reports', 'bretagne'), { recursive: true, force: true });
     const scaffold = run(['tsx', 'scripts/new-report.ts', 'bretagne', '2024']);
     expect(scaffold.status, scaffold.stderr).toBe(0);
     for (const [dataset, rows] of Object.entries(FILLED)) fill(dataset, rows);
@@ -107,8 +109,8 @@ describe('a new report, from the scaffold to the released edition and the built 
     expect(validate.status, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(/Il reste \d+ élément\(s\) à compléter avant de publier l'édition v1 de bretagne\/2024/);
     // The filled dataset is no longer listed; the others are.
-    expect(validate.stderr).not.toContain('v1/cep_entries.csv:1:1: avertissement : jeu de données à remplir');
-    expect(validate.stderr).toContain('v1/resignation_files.csv:1:1: avertissement : jeu de données à remplir');
+    expect(validate.stderr).not.toContain('bretagne/2024/v1/cep_entries.csv:1:1: avertissement : jeu de données à remplir');
+    expect(validate.stderr).toContain('bretagne/2024/v1/resignation_files.csv:1:1: avertissement : jeu de données à remplir');
   });
 
   it('releases the edition: its files and its computed values are frozen', () => {
