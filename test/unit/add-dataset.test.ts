@@ -13,9 +13,10 @@ import { sealEdition, writeLock } from '../../src/data/editions.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { displayPath as shown } from '../../src/data/paths.ts';
 import { addDataset } from '../../src/editor/add-dataset.ts';
-import { EditorError, errorsOf, validateAll } from '../../src/editor/editions.ts';
+import { errorsOf, validateAll } from '../../src/editor/editions.ts';
 import { scaffoldReport } from '../../src/editor/scaffold.ts';
 import { toFillInEdition, type Roots } from '../../src/editor/to-fill.ts';
+import { refusal } from '../helpers/refusal.ts';
 
 let roots: Roots;
 let sandbox: string;
@@ -35,16 +36,6 @@ const SPREADSHEET = [
 function windows1252(text: string): Buffer {
   // Only Latin-1 characters here: their Windows-1252 bytes are their code points.
   return Buffer.from(text, 'latin1');
-}
-
-function refusal(action: () => unknown): EditorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EditorError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 beforeAll(() => {

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/data/editions.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { displayPath as shown } from '../../src/data/paths.ts';
-import { EditorError, errorsOf, newVersion, releaseEdition, validateAll } from '../../src/editor/editions.ts';
+import { errorsOf, newVersion, releaseEdition, validateAll } from '../../src/editor/editions.ts';
 import { CHAPTERS, DATASETS } from '../../src/editor/scaffold.ts';
 import { findToFill, MARKER, toFillInEdition, type Roots } from '../../src/editor/to-fill.ts';
 import { fixtureRoots } from '../helpers/fixtures.ts';
+import { refusal } from '../helpers/refusal.ts';
 
 let roots: Roots;
 const data = (...p: string[]) => path.join(roots.data, 'reports', 'bretagne', '2024', ...p);
@@ -29,17 +30,6 @@ function run(script: string, ...args: string[]) {
 
 /** The located lines of what remains to fill in bretagne/2024 v<n>. */
 const toFill = (n: number) => toFillInEdition('bretagne', '2024', n, roots).map(formatIssue);
-
-/** The refusal a function throws, as the command prints it. */
-function refusal(action: () => unknown): EditorError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EditorError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const replaceIn = (file: string, from: string | RegExp, to: string) => {
   const before = readFileSync(file, 'utf8');
