@@ -5,12 +5,12 @@
  */
 import type { Catalog, Report } from '../data/catalog.ts';
 import { labellerFor } from '../data/labels.ts';
-import type { IndicatorDefinition, IndicatorRow } from '../indicators/model.ts';
+import { readsKind, type IndicatorDefinition, type IndicatorRow } from '../indicators/model.ts';
 
 const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
 
 export function indicatorSources(report: Report, indicator: IndicatorDefinition) {
-  const read = [...report.resources.values()].filter((r) => indicator.reads.includes(r.descriptor.cep?.kind as never) && r.descriptor.cep?.kind !== 'categories' && r.table.rows.length > 0);
+  const read = [...report.resources.values()].filter((r) => readsKind(indicator, r.descriptor.cep?.kind) && r.descriptor.cep?.kind !== 'categories' && r.table.rows.length > 0);
   return {
     resources: read.map((r) => r.descriptor.name),
     champ: unique(read.map((r) => r.descriptor.cep?.champ ?? '')).join(' ; '),
@@ -21,7 +21,7 @@ export function indicatorSources(report: Report, indicator: IndicatorDefinition)
 
 /** Code → label for every dimension value of the rows (operators as named in the report's year). */
 export function dimensionLabels(catalog: Catalog, report: Report, indicator: IndicatorDefinition, rows: IndicatorRow[]): Record<string, string> {
-  const resource = [...report.resources.values()].find((r) => indicator.reads.includes(r.descriptor.cep?.kind as never));
+  const resource = [...report.resources.values()].find((r) => readsKind(indicator, r.descriptor.cep?.kind));
   const labels: Record<string, string> = {};
   if (!resource) return labels;
   const label = labellerFor(catalog, report, resource);

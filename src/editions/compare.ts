@@ -35,7 +35,7 @@ import { inspectData, type Catalog, type Report, type Resource } from '../data/c
 import type { Field, ResourceDescriptor } from '../data/descriptors.ts';
 import type { DataIssue } from '../data/issues.ts';
 import type { Cell, Row } from '../data/table.ts';
-import type { IndicatorDefinition, Unit } from '../indicators/model.ts';
+import { readsKind, sameValue, type IndicatorDefinition, type Unit } from '../indicators/model.ts';
 import { labelAddedRows } from './row-labels.ts';
 
 export type { Cell, Row };
@@ -495,13 +495,7 @@ function compareTuples(a: Cell[], b: Cell[]): number {
 
 /** Whether a dataset of these names, on either side, is of a kind the indicator reads. */
 function readsAny(indicator: IndicatorDefinition, names: Set<string>, reports: Report[]): boolean {
-  return reports.some((report) => [...names].some((name) => indicator.reads.includes(report.resources.get(name)?.descriptor.cep?.kind as never)));
-}
-
-/** Equal, or different only by floating-point noise (sums taken in another order). */
-function sameValue(a: number | null | undefined, b: number | null | undefined): boolean {
-  if (a === undefined || b === undefined || a === null || b === null) return a === b;
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return reports.some((report) => [...names].some((name) => readsKind(indicator, report.resources.get(name)?.descriptor.cep?.kind)));
 }
 
 /**

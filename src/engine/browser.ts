@@ -10,7 +10,7 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import type { Field, PackageDescriptor } from '../data/descriptors.ts';
 import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
 import { selectRows, type Selection } from '../indicators/select.ts';
-import { createTableSql, identifier, literal } from './load-sql.ts';
+import { createTableSql, identifier, literal, plainRow } from './load-sql.ts';
 import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
 
 export type Row = Record<string, string | number | null>;
@@ -81,9 +81,6 @@ async function run(connection: duckdb.AsyncDuckDBConnection, sql: string, params
 
 const results = new Map<string, Promise<IndicatorRow[]>>();
 
-/** BIGINT and HUGEINT results arrive as bigint: plain numbers, as at build time. */
-const plain = (row: Row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as IndicatorRow;
-
 /**
  * An indicator of a report, computed from its published data with the SQL of the build (handed
  * over by the page: the catalogue lives in data/), once per package; then the rows of a selection.
@@ -97,7 +94,7 @@ export async function runIndicator(
   const key = `${packageUrl}\n${indicator.id}`;
   let rows = results.get(key);
   if (!rows) {
-    rows = openPackage(packageUrl, views).then(async (c) => (await c.query(indicator.sql)).toArray().map((r) => plain(r.toJSON() as Row)));
+    rows = openPackage(packageUrl, views).then(async (c) => (await c.query(indicator.sql)).toArray().map((r) => plainRow<IndicatorRow>(r.toJSON() as Row)));
     results.set(key, rows);
   }
   return selectRows(await rows, selection);

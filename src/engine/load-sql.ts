@@ -26,3 +26,8 @@ export function createTableSql(table: string, schema: Pick<TableSchema, 'fields'
 }
 
 export { identifier, literal };
+
+/** Both engines hand back plain numbers: BIGINT and HUGEINT results arrive as bigint. */
+export function plainRow<T extends Record<string, unknown>>(row: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as T;
+}

@@ -13,7 +13,7 @@ import { publishedCsv } from '../data/publish.ts';
 import { getIndicator, loadIndicators } from '../indicators/catalogue.ts';
 import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
 import { selectRows, type Selection } from '../indicators/select.ts';
-import { createTableSql, identifier, literal } from './load-sql.ts';
+import { createTableSql, identifier, literal, plainRow } from './load-sql.ts';
 import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
 
 let instance: Promise<DuckDBInstance> | undefined;
@@ -29,11 +29,6 @@ interface Opened {
 const connections = new WeakMap<Report, Promise<Opened>>();
 const results = new WeakMap<Report, Map<string, Promise<IndicatorRow[]>>>();
 let opened = 0;
-
-/** Both engines hand back plain numbers: BIGINT and HUGEINT arrive as bigint. */
-export function plainRow(row: Record<string, unknown>): IndicatorRow {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as IndicatorRow;
-}
 
 async function open(report: Report, views: SharedView[]): Promise<Opened> {
   const connection = await (await database()).connect();
@@ -68,7 +63,7 @@ export function indicatorRows(report: Report, indicator: IndicatorDefinition): P
   if (!cache) results.set(report, (cache = new Map()));
   let rows = cache.get(indicator.id);
   if (!rows) {
-    rows = reportDb(report).then(async ({ connection }) => (await connection.runAndReadAll(indicator.sql)).getRowObjectsJS().map(plainRow));
+    rows = reportDb(report).then(async ({ connection }) => (await connection.runAndReadAll(indicator.sql)).getRowObjectsJS().map((r) => plainRow<IndicatorRow>(r)));
     cache.set(indicator.id, rows);
   }
   return rows;

@@ -46,3 +46,14 @@ export type IndicatorRow = Record<string, string | number | null> & { value: num
 export const DEFAULTED = ['territory', 'year'] as const;
 
 export const defaultDecimals: Record<Unit, number> = { count: 0, percent: 1, variation: 1, points: 1, index: 1 };
+
+/** Two values of an indicator: equal, or different only by floating-point noise (sums taken in another order). */
+export function sameValue(a: number | string | null | undefined, b: number | string | null | undefined): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return (a ?? null) === (b ?? null);
+}
+
+/** Whether the indicator reads datasets of this kind (a resource's `cep.kind`). */
+export function readsKind(indicator: Pick<IndicatorDefinition, 'reads'>, kind: string | undefined): boolean {
+  return (indicator.reads as readonly string[]).includes(kind ?? '');
+}

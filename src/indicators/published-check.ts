@@ -7,7 +7,7 @@
 import type { Report } from '../data/catalog.ts';
 import { quote, type DataIssue } from '../data/issues.ts';
 import { decimalsOf, formatPublished, formatValue } from '../format/number.ts';
-import type { IndicatorDefinition, IndicatorRow } from './model.ts';
+import { readsKind, type IndicatorDefinition, type IndicatorRow } from './model.ts';
 
 /** Agrees when the computed value rounds to the printed one (half a unit of its last digit). */
 export function agrees(value: number, published: number, decimals = decimalsOf(published)): boolean {
@@ -17,7 +17,7 @@ export function agrees(value: number, published: number, decimals = decimalsOf(p
 /** A known discrepancy of the report whose checked cell is this published figure. */
 function isKnown(report: Report, indicator: IndicatorDefinition, row: IndicatorRow): boolean {
   const field = indicator.published!.field;
-  const ours = new Set([...report.resources.values()].filter((r) => indicator.reads.includes(r.descriptor.cep?.kind as never)).map((r) => r.descriptor.name));
+  const ours = new Set([...report.resources.values()].filter((r) => readsKind(indicator, r.descriptor.cep?.kind)).map((r) => r.descriptor.name));
   return (report.package.cep?.rules ?? []).some((rule) => {
     if (!rule.knownDiscrepancy || !('value' in rule)) return false;
     const selector = rule.value;
@@ -33,7 +33,7 @@ function isKnown(report: Report, indicator: IndicatorDefinition, row: IndicatorR
 function locate(report: Report, indicator: IndicatorDefinition, row: IndicatorRow): { file: string; line: number; column: number } {
   const field = indicator.published!.field;
   for (const resource of report.resources.values()) {
-    if (!indicator.reads.includes(resource.descriptor.cep?.kind as never)) continue;
+    if (!readsKind(indicator, resource.descriptor.cep?.kind)) continue;
     const { table } = resource;
     const i = table.rows.findIndex((r) => indicator.dimensions.every((d) => !(d in r) || String(r[d]) === String(row[d])) && r[field] === row.published);
     if (i >= 0) return { file: table.file, line: table.lines[i]!, column: table.columnOf(field) };

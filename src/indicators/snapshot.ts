@@ -11,7 +11,7 @@ import type { Report } from '../data/catalog.ts';
 import { quote, type DataIssue } from '../data/issues.ts';
 import { displayPath } from '../data/paths.ts';
 import { formatValue } from '../format/number.ts';
-import type { IndicatorDefinition, IndicatorRow } from './model.ts';
+import { sameValue, type IndicatorDefinition, type IndicatorRow } from './model.ts';
 
 import { SNAPSHOT_FILE } from '../data/editions.ts';
 
@@ -46,8 +46,6 @@ export function writeSnapshot(yearDir: string, snapshot: Snapshot): void {
 }
 
 const keyOf = (indicator: IndicatorDefinition, r: SnapshotRow) => JSON.stringify(indicator.dimensions.map((d) => r[d] ?? null));
-const sameValue = (a: number | string | null | undefined, b: number | string | null | undefined) =>
-  (a ?? null) === (b ?? null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
 /** A released edition's values now against its snapshot: every moved, added or vanished row. */
 export function compareSnapshot(report: Report, yearDir: string, indicator: IndicatorDefinition, frozen: SnapshotRow[] | undefined, rows: IndicatorRow[]): DataIssue[] {
