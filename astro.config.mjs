@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 import { basePath, siteUrl } from './src/site/deploy.ts';
+import { fillChapterDiffs } from './src/editions/fill-chapter-diffs.ts';
 
 export default defineConfig({
   // Links go through src/site/url.ts, which adds the base path.
@@ -9,7 +11,11 @@ export default defineConfig({
   base: basePath(),
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // The edition diff pages compare the two editions' built chapter pages, once all are built.
+    { name: 'chapter-diffs', hooks: { 'astro:build:done': ({ dir }) => void fillChapterDiffs(fileURLToPath(dir)) } },
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {

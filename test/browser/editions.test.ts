@@ -132,6 +132,13 @@ describe('editions', () => {
         const href = a.getAttribute('href')!;
         expect([...chapterUrls(older), ...chapterUrls(newer)], `${url} → ${href}`).toContain(href);
       }
+      // Readers see the text as published, word by word, never the MDX source or rule ids.
+      const chapters = doc.querySelector('section[aria-labelledby="chapitres"]');
+      expect(chapters?.textContent ?? '', url).not.toMatch(/<\/?[A-Z][A-Za-z]*|\b(dataset|indicator)=|^import /m);
+      for (const section of chapters?.querySelectorAll('.chapter-diff') ?? [])
+        if (/Chapitre modifié/.test(section.textContent!))
+          expect(section.querySelector('.text-diff ins, .text-diff del') ?? section.textContent!.includes('Le texte lu ne change pas'), url).toBeTruthy();
+      expect(doc.querySelector('section[aria-labelledby="regles"] code'), url).toBeNull();
     }
   });
 
