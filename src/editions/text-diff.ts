@@ -1,6 +1,6 @@
 /**
  * What changed in a chapter as readers see it: the rendered HTML of both editions cut into
- * blocks of text (paragraphs, list items, headings, key figures), the blocks aligned, and each
+ * blocks of text (paragraphs, list items, headings, key figures; figures are data, compared as such), the blocks aligned, and each
  * changed block diffed word by word. The `diff` library does both alignments.
  */
 import { diffArrays, diffWordsWithSpace } from 'diff';
@@ -20,9 +20,9 @@ export interface BlockChange {
 
 /** Below this share of unchanged characters, a block counts as rewritten. */
 const REWRITTEN = 0.5;
-const BLOCKS = 'p, li, h2, h3, h4, h5, h6, .stat, figcaption';
-// Data-driven parts: their changes are listed with the data (notes, tables, charts).
-const SKIPPED = 'table, svg, .notes, nav, script, style, template';
+const BLOCKS = 'p, li, h2, h3, h4, h5, h6, .stat';
+// Figures (tables, charts, their notes and downloads) are data: their changes are listed with the data.
+const SKIPPED = 'figure, table, svg, .notes, .downloads, nav, script, style, template';
 
 /** The text of each innermost block of a rendered chapter, whitespace collapsed, in page order. */
 export function readerBlocks(html: string): string[] {

@@ -6,13 +6,13 @@ import { fillChapterDiffs } from '../../src/editions/fill-chapter-diffs.ts';
 import { compareBlocks, readerBlocks, wordRuns } from '../../src/editions/text-diff.ts';
 
 describe('the text diff of a chapter as readers see it', () => {
-  it('cuts rendered HTML into innermost blocks, skipping tables, charts and notes', () => {
+  it('cuts rendered HTML into innermost blocks, skipping figures (tables, charts, their notes)', () => {
     const html = `<h2>Titre</h2><p>Un   texte
       sur deux lignes.</p><ul><li><p>Point un</p></li><li>Point deux</li></ul>
       <section class="key-figures"><dl><div class="stat"><dt>dossiers</dt><dd>1 200</dd></div></dl></section>
       <figure><figcaption>Figure 1</figcaption><svg><text>12</text></svg><div class="notes"><p>Source : X</p></div></figure>
       <table><tr><td><p>cellule</p></td></tr></table>`;
-    expect(readerBlocks(html)).toEqual(['Titre', 'Un texte sur deux lignes.', 'Point un', 'Point deux', 'dossiers : 1 200', 'Figure 1']);
+    expect(readerBlocks(html)).toEqual(['Titre', 'Un texte sur deux lignes.', 'Point un', 'Point deux', 'dossiers : 1 200']);
   });
 
   it('aligns blocks: unchanged ones are left out, a removal beside an addition is a change', () => {
