@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { basePath, siteUrl } from './src/site/deploy.ts';
+import { inlineComponents } from './src/markdown/inline-components.ts';
 
 export default defineConfig({
   // Links go through src/site/url.ts, which adds the base path.
@@ -9,7 +11,8 @@ export default defineConfig({
   base: basePath(),
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // A figure alone on a source line of a chapter stays in its sentence (src/markdown/inline-components.ts).
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [inlineComponents] }) })],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
