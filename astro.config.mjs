@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePath, siteUrl } from './src/site/deploy.ts';
 import { inlineComponents } from './src/markdown/inline-components.ts';
+import { typography } from './src/typography/integration.ts';
 
 export default defineConfig({
   // Links go through src/site/url.ts, which adds the base path.
@@ -12,7 +13,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // A figure alone on a source line of a chapter stays in its sentence (src/markdown/inline-components.ts).
-  integrations: [mdx({ processor: satteri({ mdastPlugins: [inlineComponents] }) })],
+  // French typography over every built page, before Pagefind and the PDFs (src/typography/).
+  integrations: [mdx({ processor: satteri({ mdastPlugins: [inlineComponents] }) }), typography()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
