@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { basePath, siteUrl } from './src/site/deploy.ts';
 import { fillChapterDiffs } from './src/editions/fill-chapter-diffs.ts';
+import { inlineComponents } from './src/markdown/inline-components.ts';
+import { typography } from './src/typography/integration.ts';
 
 export default defineConfig({
   // Links go through src/site/url.ts, which adds the base path.
@@ -12,9 +15,13 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [
-    mdx(),
-    // The edition diff pages compare the two editions' built chapter pages, once all are built.
+    // A figure alone on a source line of a chapter stays in its sentence (src/markdown/inline-components.ts).
+    mdx({ processor: satteri({ mdastPlugins: [inlineComponents] }) }),
+    // The edition diff pages compare the two editions' built chapter pages, once all are built;
+    // before the typography pass, which then covers their text too.
     { name: 'chapter-diffs', hooks: { 'astro:build:done': ({ dir }) => void fillChapterDiffs(fileURLToPath(dir)) } },
+    // French typography over every built page, before Pagefind and the PDFs (src/typography/).
+    typography(),
   ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },

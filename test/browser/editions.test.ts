@@ -9,6 +9,7 @@ import { releaseText } from '../../src/data/editions.ts';
 import { publishedCsv } from '../../src/data/publish.ts';
 import { compareDatasets } from '../../src/editions/compare.ts';
 import { formatCell } from '../../src/editions/markdown.ts';
+import { typesetText } from '../../src/typography/html.ts';
 import { catalog, chapterUrls, consecutiveEditions, editionsOf, editionsWithPages, reportsWithPages } from './catalog-pages.ts';
 import { builtPages } from './site-pages.ts';
 
@@ -90,7 +91,7 @@ describe('editions', () => {
           expect(banner, url).toBeNull();
           continue;
         }
-        expect(banner!.textContent!.replace(/\s+/g, ' '), url).toContain(`Ancienne édition. Vous lisez l'édition v${e.edition.number} de ce rapport, ${releaseText(e.edition)}`);
+        expect(banner!.textContent!.replace(/\s+/g, ' '), url).toContain(typesetText(`Ancienne édition. Vous lisez l'édition v${e.edition.number} de ce rapport, ${releaseText(e.edition)}`).replace(/\s+/g, ' '));
         const links = [...banner!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
         expect(links[1], url).toBe(`/${e.id}/editions/v${e.edition.number}-v${latest.edition.number}/`);
         expect(links[0], url).toMatch(new RegExp(`^/${e.id}/([a-z0-9-]+/)?$`));
@@ -111,7 +112,7 @@ describe('editions', () => {
       const headings = [...doc.querySelectorAll('.editions h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
       const editions = editionsOf(r).reverse();
       expect(headings).toEqual(editions.map((e) => `Édition v${e.edition.number}, ${releaseText(e.edition)}${e.edition.latest ? ' (dernière édition)' : ''}`));
-      for (const e of editions) expect(doc.querySelector('.editions')!.textContent).toContain(e.edition.changes);
+      for (const e of editions) expect(doc.querySelector('.editions')!.textContent).toContain(typesetText(e.edition.changes));
     }
   });
 

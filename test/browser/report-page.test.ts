@@ -41,8 +41,8 @@ describe('report page, JavaScript disabled', () => {
     expect(await svg.isVisible()).toBe(true);
     expect((await page.locator('figure[data-chart-switch] figcaption').first().textContent())!.trim()).not.toBe('');
     const notes = await page.locator('figure[data-chart-switch] .notes').first().innerText();
-    expect(notes).toMatch(/Champ : \S/);
-    expect(notes).toMatch(/Sources? : \S/);
+    expect(notes).toMatch(/Champ\s: \S/);
+    expect(notes).toMatch(/Sources?\s: \S/);
     expect(await page.locator('figure[data-chart-switch] tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('figure[data-chart-switch] [data-role="switch"]').first().isVisible()).toBe(false);
     // A disagreement of the source about these figures, recorded with the data, is told here.
@@ -109,7 +109,7 @@ describe('home page', () => {
       const link = page.locator(`a[href="/${report.id}/"]`);
       expect(await link.textContent()).toBe(`Rapport ${report.year}`);
       const item = await link.locator('xpath=..').innerText();
-      if ((report.resources.get('cep_entries')?.table.rows.length ?? 0) > 0) expect(item, report.id).toMatch(/Nouvelles entrées en CEP : \d[\d\u202f]*/);
+      if ((report.resources.get('cep_entries')?.table.rows.length ?? 0) > 0) expect(item, report.id).toMatch(/Nouvelles entrées en CEP\s: \d[\d\u202f]*/);
     }
     expect(await page.locator('a[href^="/"][href$="/"]').count()).toBeGreaterThanOrEqual(catalog.reports.length);
     expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
