@@ -16,6 +16,7 @@ export function indicatorSources(report: Report, indicator: IndicatorDefinition)
     champ: unique(read.map((r) => r.descriptor.cep?.champ ?? '')).join(' ; '),
     titles: unique(read.flatMap((r) => (r.descriptor.sources ?? []).map((s) => s.title))),
     notes: unique(read.flatMap((r) => r.descriptor.cep?.notes ?? [])),
+    technicalNotes: unique(read.flatMap((r) => r.descriptor.cep?.technicalNotes ?? [])),
   };
 }
 

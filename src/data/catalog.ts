@@ -21,6 +21,7 @@ import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
+import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
@@ -241,7 +242,11 @@ function loadEditions(
       issues.push({ file: lockFile, line: 1, column: 1, severity: 'error', message: `l'édition v${n} n'est pas figée alors qu'une édition plus récente existe : seule la dernière édition peut être en préparation (npm run release -- ${slug} ${year})` });
     if (!report) continue;
     // Reference lists are not frozen with an edition: what the latest one needs is what the site shows.
-    if (n === last) checkRegionalOperator(dataEditionDir, report.region, report.year, reference, issues);
+    if (n === last) {
+      checkRegionalOperator(dataEditionDir, report.region, report.year, reference, issues);
+      // Only the latest edition can still be corrected; older ones keep their notes frozen.
+      checkReaderNotes(dataEditionDir, report.package, issues);
+    }
     if (sealed && !report.meta.edition.date)
       issues.push({ file: displayPath(path.join(dataEditionDir, 'report.json')), line: 1, column: 1, severity: 'error', message: `l'édition v${n} est figée sans date de publication dans report.json (edition.date)` });
     report.edition = { ...report.meta.edition, released: Boolean(sealed), latest: n === last };

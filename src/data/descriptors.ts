@@ -55,8 +55,12 @@ export interface ResourceMetadata {
   champ: string;
   /** The report's own reading note, when it has one. */
   lecture?: string;
-  /** Caveats shown under every chart and table of the dataset. */
+  /** Caveats for readers, shown under every chart and table of the dataset: they name tables
+   * and figures by their titles, never datasets, columns or rules (a warning says so). */
   notes?: string[];
+  /** For data reusers: how the source was transcribed (PDF extraction), what a column holds.
+   * Kept in the Data Package; pages show them folded under a « Notes techniques » line. */
+  technicalNotes?: string[];
   /** The INVENTORY item the dataset transcribes: `<region-slug>-<year>-<number>`. */
   item?: string;
 }
@@ -152,6 +156,7 @@ function packageSchema(requireMetadata: boolean) {
                 champ: { type: 'string', minLength: 1 },
                 lecture: { type: 'string', minLength: 1 },
                 notes: { type: 'array', items: { type: 'string', minLength: 1 } },
+                technicalNotes: { type: 'array', items: { type: 'string', minLength: 1 } },
                 item: { type: 'string', pattern: '^[a-z-]+-[0-9]{4}-[0-9]+$' },
               },
             },

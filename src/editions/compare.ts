@@ -111,7 +111,7 @@ export interface RowChange {
 
 /** A change to a resource's descriptor other than its fields: values as text. */
 export interface PropertyChange {
-  /** `title`, `cep.unit`, `cep.champ`, `cep.lecture`, `cep.notes`, `cep.kind`, `cep.item`, `sources`, `schema.primaryKey` */
+  /** `title`, `cep.unit`, `cep.champ`, `cep.lecture`, `cep.notes`, `cep.technicalNotes`, `cep.kind`, `cep.item`, `sources`, `schema.primaryKey` */
   property: string;
   before?: string;
   after?: string;
@@ -336,6 +336,7 @@ const PROPERTIES: [string, (d: ResourceDescriptor) => unknown][] = [
   ['cep.champ', (d) => d.cep?.champ],
   ['cep.lecture', (d) => d.cep?.lecture],
   ['cep.notes', (d) => d.cep?.notes],
+  ['cep.technicalNotes', (d) => d.cep?.technicalNotes],
   ['cep.item', (d) => d.cep?.item],
   ['sources', (d) => d.sources?.map((s) => s.title)],
   ['schema.primaryKey', (d) => d.schema.primaryKey],

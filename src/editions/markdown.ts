@@ -221,6 +221,7 @@ const PROPERTY_LABELS: Record<string, string> = {
   'cep.champ': 'champ',
   'cep.lecture': 'lecture',
   'cep.notes': 'notes',
+  'cep.technicalNotes': 'notes techniques',
   'cep.item': "élément de l'inventaire",
   sources: 'sources',
   'schema.primaryKey': 'clé primaire',
