@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { basePath, siteUrl } from './src/site/deploy.ts';
+import { glossaryLinks } from './src/markdown/glossary-links.ts';
 
 export default defineConfig({
   // Links go through src/site/url.ts, which adds the base path.
@@ -10,6 +12,11 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx()],
+  markdown: {
+    // Astro's own Markdown processor, which MDX inherits, with our HTML-tree plugins: the
+    // chapters' first mention of each glossary term links to its entry.
+    processor: satteri({ hastPlugins: [glossaryLinks({ base: basePath() })] }),
+  },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   vite: {
