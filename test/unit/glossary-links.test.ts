@@ -9,35 +9,36 @@ const terms: GlossaryTerm[] = [
   { id: 'pole', term: 'Pôle fictif', aliases: ['Ancien pôle'] },
 ];
 const plugin = glossaryLinks({ terms, base: '/base/' });
-const html = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [plugin] }).html.trim();
+// The results are promises when a plugin is asynchronous: awaited whatever they are.
+const html = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [plugin] })).html.trim();
 const link = (id: string, text: string) => `<a href="/base/glossaire/#${id}" class="glossary-link" data-glossary="${id}">${text}</a>`;
 
 describe('glossary links in the chapters', () => {
-  it('links the first occurrence of each term only, to its entry under the base path', () => {
-    expect(html('Le ZZ et le ZZ.\n\nEncore ZZ.')).toBe(`<p>Le ${link('zz', 'ZZ')} et le ZZ.</p>\n<p>Encore ZZ.</p>`);
+  it('links the first occurrence of each term only, to its entry under the base path', async () => {
+    expect(await html('Le ZZ et le ZZ.\n\nEncore ZZ.')).toBe(`<p>Le ${link('zz', 'ZZ')} et le ZZ.</p>\n<p>Encore ZZ.</p>`);
   });
 
-  it('starts again in each chapter', () => {
-    expect(html('Le ZZ.')).toContain(link('zz', 'ZZ'));
-    expect(html('Le ZZ.')).toContain(link('zz', 'ZZ'));
+  it('starts again in each chapter', async () => {
+    expect(await html('Le ZZ.')).toContain(link('zz', 'ZZ'));
+    expect(await html('Le ZZ.')).toContain(link('zz', 'ZZ'));
   });
 
-  it('prefers the longest form, links aliases to their term, and matches whole words only', () => {
-    const out = html('ZZ Santé, puis ZZ ; l’Ancien pôle ; le SI-ZZ, ZZX et XZZ ne sont pas le terme.');
+  it('prefers the longest form, links aliases to their term, and matches whole words only', async () => {
+    const out = await html('ZZ Santé, puis ZZ ; l’Ancien pôle ; le SI-ZZ, ZZX et XZZ ne sont pas le terme.');
     expect(out).toContain(link('zz-sante', 'ZZ Santé'));
     expect(out).toContain(`puis ${link('zz', 'ZZ')}`);
     expect(out).toContain(link('pole', 'Ancien pôle'));
     expect(out).toContain('le SI-ZZ, ZZX et XZZ');
   });
 
-  it('never links inside a heading, a link or code, and links the next occurrence instead', () => {
-    expect(html('## Le ZZ\n\n[ZZ](/x/) `ZZ` puis **ZZ**.')).toBe(
+  it('never links inside a heading, a link or code, and links the next occurrence instead', async () => {
+    expect(await html('## Le ZZ\n\n[ZZ](/x/) `ZZ` puis **ZZ**.')).toBe(
       `<h2>Le ZZ</h2>\n<p><a href="/x/">ZZ</a> <code>ZZ</code> puis <strong>${link('zz', 'ZZ')}</strong>.</p>`,
     );
   });
 
-  it('leaves the components of a chapter alone (their output is theirs)', () => {
-    const { code } = mdxToJs('<Stat label="x">ZZ</Stat>\n\nLe ZZ.', { hastPlugins: [plugin] });
+  it('leaves the components of a chapter alone (their output is theirs)', async () => {
+    const { code } = await mdxToJs('<Stat label="x">ZZ</Stat>\n\nLe ZZ.', { hastPlugins: [plugin] });
     expect(code.match(/glossaire/g)).toHaveLength(1);
     expect(code).toMatch(/"Le ",[\s\S]*glossaire\/#zz/);
   });
