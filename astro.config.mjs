@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { basePath, siteUrl } from './src/site/deploy.ts';
 import { fillChapterDiffs } from './src/editions/fill-chapter-diffs.ts';
+import { glossaryLinks } from './src/markdown/glossary-links.ts';
 import { inlineComponents } from './src/markdown/inline-components.ts';
 import { typography } from './src/typography/integration.ts';
 
@@ -15,8 +16,10 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [
-    // A figure alone on a source line of a chapter stays in its sentence (src/markdown/inline-components.ts).
-    mdx({ processor: satteri({ mdastPlugins: [inlineComponents] }) }),
+    // The chapters' Markdown passes, at rendering (released chapters stay as written): a figure
+    // alone on a source line stays in its sentence (src/markdown/inline-components.ts); the first
+    // mention of each glossary term links to its entry (src/markdown/glossary-links.ts).
+    mdx({ processor: satteri({ mdastPlugins: [inlineComponents], hastPlugins: [glossaryLinks({ base: basePath() })] }) }),
     // The edition diff pages compare the two editions' built chapter pages, once all are built;
     // before the typography pass, which then covers their text too.
     { name: 'chapter-diffs', hooks: { 'astro:build:done': ({ dir }) => void fillChapterDiffs(fileURLToPath(dir)) } },

@@ -11,6 +11,8 @@ import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
 import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
 import { validateAll } from '../src/editor/editions.ts';
 import { checkIndicators } from '../src/indicators/check.ts';
+import { inspectIndicators } from '../src/indicators/catalogue.ts';
+import { inspectEssentiel } from '../src/essentiel/file.ts';
 
 let releasedOnly: boolean;
 try {
@@ -28,7 +30,9 @@ const { catalog } = validated;
 const toFill = findToFill().filter((e) => e.issues.length > 0);
 // The indicators (their SQL, the printed figures they compute, the released values): DuckDB.
 const indicatorIssues = catalog ? await checkIndicators(catalog) : [];
-const issues = [...validated.issues, ...indicatorIssues, ...toFill.flatMap((e) => e.issues)];
+// The key points of the report homes (content/essentiel.json) against the indicator catalogue.
+const essentielIssues = inspectEssentiel(inspectIndicators().catalogue).issues;
+const issues = [...validated.issues, ...indicatorIssues, ...essentielIssues, ...toFill.flatMap((e) => e.issues)];
 if (releasedOnly)
   for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
     issues.push({

@@ -29,6 +29,8 @@ const glossary = defineCollection({
     expansion: z.string().min(1),
     /** One or two sentences for the public. */
     definition: z.string().min(1),
+    /** Other ways the chapters write it (« Pôle emploi » for France Travail), linked to it too. */
+    aliases: z.array(z.string().min(1)).optional(),
   }),
 });
 

@@ -9,7 +9,7 @@ import type { Field } from '../data/descriptors.ts';
 import type { Resource } from '../data/catalog.ts';
 import type { Labeller } from '../data/labels.ts';
 import type { Cell, Row } from '../data/table.ts';
-import { decimalsOf, formatInteger, formatPercent, formatPublished, formatWithUnit, MISSING } from '../format/number.ts';
+import { decimalsOf, formatDecimal, formatInteger, formatPercent, formatWithUnit, MISSING } from '../format/number.ts';
 
 export interface TableCell {
   text: string;
@@ -33,11 +33,19 @@ export interface TableModel {
 const isPercent = (f: Field) => /\(%\)|\(en %\)|%/.test(f.title ?? '');
 const isTotal = (row: Row) => row.operator === 'ensemble' || row.category === 'ensemble';
 
-function formatCell(field: Field, value: Cell, label: Labeller, row: Row): TableCell {
+/**
+ * One precision per column: the most decimals the source prints in it, so that « 3,0 % » stands
+ * under « 80,9 % » rather than « 3 % » (a reader takes « 3 % » for a rounder figure).
+ */
+export function columnDecimals(values: Cell[]): number {
+  return Math.max(0, ...values.filter((v): v is number => typeof v === 'number').map(decimalsOf));
+}
+
+function formatCell(field: Field, value: Cell, label: Labeller, row: Row, decimals = 0): TableCell {
   if (value === null) return { text: MISSING, value: '' };
   if (field.type === 'integer') return { text: field.name === 'year' || field.name.endsWith('_year') ? String(value) : formatInteger(value as number), value: String(value) };
   if (field.type === 'number')
-    return { text: isPercent(field) ? formatPercent(value as number, decimalsOf(value as number)) : formatPublished(value as number), value: String(value) };
+    return { text: isPercent(field) ? formatPercent(value as number, decimals) : formatDecimal(value as number, decimals), value: String(value) };
   return { text: label(field.name, value, row), value: String(value) };
 }
 
@@ -51,10 +59,9 @@ function listModel(resource: Resource, label: Labeller): TableModel {
   );
   const [stub, ...rest] = fields;
   if (!stub) return { stub: '', columns: [], groups: [], totals: [] };
-  const line = (row: Row): TableRow => ({
-    header: formatCell(stub, row[stub.name] ?? null, label, row).text,
-    cells: rest.map((f) => formatCell(f, row[f.name] ?? null, label, row)),
-  });
+  const decimals = new Map(fields.map((f) => [f.name, columnDecimals(rows.map((r) => r[f.name] ?? null))]));
+  const cell = (f: Field, row: Row) => formatCell(f, row[f.name] ?? null, label, row, decimals.get(f.name));
+  const line = (row: Row): TableRow => ({ header: cell(stub, row).text, cells: rest.map((f) => cell(f, row)) });
   return {
     stub: stub.title ?? stub.name,
     columns: rest.map((f) => ({ label: f.title ?? f.name, numeric: f.type !== 'string' })),
@@ -77,6 +84,7 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
       columnLabels.set(key, keys.map((k) => (k === 'year' ? String(r[k]) : label(k, r[k], r))).join(' – ') || (measure === 'share' ? 'Part' : 'Effectif'));
     }
   }
+  const decimals = new Map(columnOrder.map((key) => [key, columnDecimals(rows.filter((r) => columnKey(r) === key).map((r) => r[measure] ?? null))]));
   const dimensions = [...new Set(rows.map((r) => String(r.dimension)))];
   const groups = dimensions.map((dimension) => {
     const inDimension = rows.filter((r) => r.dimension === dimension);
@@ -92,7 +100,7 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
             const value = row?.[measure] ?? null;
             if (value === null) return { text: MISSING, value: '' };
             return measure === 'share'
-              ? { text: formatPercent(value as number, decimalsOf(value as number)), value: String(value) }
+              ? { text: formatPercent(value as number, decimals.get(key)), value: String(value) }
               : { text: formatInteger(value as number), value: String(value) };
           }),
         };
@@ -139,4 +147,21 @@ export function tableModel(resource: Resource, label: Labeller): TableModel {
     default:
       return listModel(resource, label);
   }
+}
+
+/**
+ * How a table reads on a phone. « stack »: one card per row, the column headers as labels, for a
+ * wide and short table (at most STACK_MAX_ROWS rows, at least STACK_MIN_COLUMNS value columns, no
+ * row groups), where a reader compares few rows across many columns. « scroll »: the table as it
+ * is, scrolling sideways with its first column kept in view, for the long ones, where comparing
+ * down a column matters and cards would run for screens.
+ */
+export type PhoneLayout = 'stack' | 'scroll';
+export const STACK_MAX_ROWS = 6;
+export const STACK_MIN_COLUMNS = 3;
+
+export function phoneLayout(model: TableModel): PhoneLayout {
+  const rows = model.groups.reduce((n, g) => n + g.rows.length, model.totals.length);
+  const grouped = model.groups.some((g) => g.label);
+  return !grouped && rows <= STACK_MAX_ROWS && model.columns.length >= STACK_MIN_COLUMNS ? 'stack' : 'scroll';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { labellerFor } from '../../src/data/labels.ts';
-import { tableModel } from '../../src/tables/model.ts';
+import { columnDecimals, tableModel } from '../../src/tables/model.ts';
 import { FIXTURE, fixtureRoots, REGIONAL_HOLDER, SECOND } from '../helpers/fixtures.ts';
 
 // The fixture reports (test/helpers/fixtures.ts).
@@ -43,5 +43,17 @@ describe('tables as readers see them', () => {
     const t = model(FIXTURE.id, 'key_figures');
     const row = t.groups[0]!.rows.find((r) => r.header.startsWith('Part des bénéficiaires d’un PTP âgés de 30 à 39 ans'))!;
     expect(row.cells[0]!.text).toBe('environ 40\u00a0% des bénéficiaires');
+  });
+
+  it('shows one precision per column: the most decimals the source prints in it', () => {
+    expect(columnDecimals([80.9, 3, null, 'x'])).toBe(1);
+    expect(columnDecimals([12, 3])).toBe(0);
+    // The fixture's shares: 66.7 beside 10.0, which the CSV parser reads as 10.
+    const t = model(FIXTURE.id, 'cep_entries');
+    const share = t.columns.findIndex((c) => /part/i.test(c.label));
+    expect(share).toBeGreaterThanOrEqual(0);
+    const texts = [...t.groups[0]!.rows, ...t.totals].map((r) => r.cells[share]!.text).filter((x) => x !== 'n.d.');
+    expect(texts).toContain('10,0\u00a0%');
+    for (const text of texts) expect(text).toMatch(/^\d+,\d\u00a0%$/);
   });
 });
