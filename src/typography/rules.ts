@@ -32,7 +32,7 @@ export const rules: readonly TypographyRule[] = [
   {
     id: 'decimal-point',
     message: 'pourcentage écrit avec un point décimal : virgule attendue (« 4,6 % »)',
-    pattern: /(?<![\d.,])[+\-−]?\s?\d+\.\d+\s?%/gu,
+    pattern: /(?<![\d.,])(?:[+\-−]\s?)?\d+\.\d+\s?%/gu,
     fix: frenchDecimal,
   },
   {

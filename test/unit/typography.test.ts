@@ -30,6 +30,7 @@ describe('French typography of the built pages', () => {
     ['septembre 2024 ·édition v2', 'septembre 2024 · édition v2'],
     ['la DEFM (+ 4.6 % entre juin 2019 et juin 2020)', `la DEFM (+4,6${NBSP}% entre juin 2019 et juin 2020)`],
     ['un recul de -2.50 %', `un recul de −2,50${NBSP}%`],
+    ['une part de 4.6 %', `une part de 4,6${NBSP}%`],
   ])('%j → %j', (text, expected) => {
     expect(typesetText(text)).toBe(expected);
   });
