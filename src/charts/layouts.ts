@@ -83,14 +83,15 @@ function stackRows(layout: BarsLayout, wrapped: Map<string, string>, titles: Map
     const title = titles.get(panel);
     if (title) {
       panelTitles.push({ y, text: title });
-      y += linesOf(title) * lineHeight + GAP;
+      y += Math.ceil(linesOf(title) * lineHeight) + GAP;
     }
     for (const label of layout.labels) {
       const text = wrapped.get(label)!;
-      const block = linesOf(text) * lineHeight;
+      // Whole pixels: shorter coordinates in the SVG, and crisp edges.
+      const block = Math.ceil(linesOf(text) * lineHeight);
       const height = labelsAbove ? block + 2 + BAR_HEIGHT : Math.max(BAR_HEIGHT, block);
-      const barTop = labelsAbove ? y + block + 2 : y + (height - BAR_HEIGHT) / 2;
-      rows.set(`${panel}\u0001${label}`, { labelY: labelsAbove ? y : y + height / 2, label: text, barTop });
+      const barTop = labelsAbove ? y + block + 2 : y + Math.round((height - BAR_HEIGHT) / 2);
+      rows.set(`${panel}\u0001${label}`, { labelY: labelsAbove ? y : y + Math.round(height / 2), label: text, barTop });
       y += height + ROW_GAP;
     }
     y += GAP;
