@@ -108,7 +108,8 @@ export function horizontalBars(layout: BarsLayout): Plot.PlotOptions {
   const besideWidth = size.width * 0.4;
   const labelsAbove = labels.some((l) => wrapText(l, besideWidth, FONT_SIZE).length > 2);
   const wrapped = new Map(labels.map((l) => [l, wrapText(l, labelsAbove ? size.width - 4 : besideWidth, FONT_SIZE).join('\n')]));
-  const titles = new Map((layout.panels ?? []).map((p) => [p, wrapText(p, size.width - 4, FONT_SIZE).join('\n')]));
+  // Panel titles are bold, up to 13 % wider than the estimate (measured in Chromium).
+  const titles = new Map((layout.panels ?? []).map((p) => [p, wrapText(p, (size.width - 4) / 1.15, FONT_SIZE).join('\n')]));
   const domain = valueDomain(layout, 1);
   const axisEnds = widestLine(endTicks(domain, tick), FONT_SIZE) / 2 + 2;
   const marginLeft = Math.ceil(labelsAbove ? axisEnds : widestLine([...wrapped.values()], FONT_SIZE) + 2 * GAP);
