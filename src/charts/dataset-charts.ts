@@ -1,55 +1,76 @@
 /**
  * Charts drawn from a dataset's rows (not from an indicator): profiles as bars per category,
- * faceted by operator or territory; yearly counts as bars per year. Rows arrive labelled
+ * in panels by operator or territory; yearly counts as bars per year. Rows arrive labelled
  * (`<field>_label` beside each code), so the specs stay pure and need no nomenclature.
  */
-import * as Plot from '@observablehq/plot';
-import { decimalsOf, formatDecimal, formatInteger, formatPercent } from '../format/number.ts';
+import type * as Plot from '@observablehq/plot';
+import { decimalsOf, formatInteger, formatPercent } from '../format/number.ts';
+import { horizontalBars, tickFormat, verticalBars, type Bar } from './layouts.ts';
+import { isOrderedDimension, sortCategories } from './order.ts';
+import type { ChartSize } from './sizes.ts';
 
 export type LabelledRow = Record<string, string | number | boolean | null>;
 
-export interface DatasetChartSpec {
-  id: string;
-  /** The fields the chart needs: checked by the component, with a readable error. */
-  plot(rows: LabelledRow[], options: { field: string; percent: boolean }): Plot.PlotOptions;
-  describe(rows: LabelledRow[], options: { field: string; percent: boolean }): string;
+export interface DatasetChartOptions {
+  field: string;
+  percent: boolean;
+  /** The field's title in the data package (« Dossiers acceptés »), for the Lecture sentence. */
+  fieldTitle?: string;
 }
 
-const show = (value: number, percent: boolean) => (percent ? formatPercent(value, decimalsOf(value)) : formatInteger(value));
+export interface DatasetChartSpec {
+  id: string;
+  plot(rows: LabelledRow[], options: DatasetChartOptions, size: ChartSize): Plot.PlotOptions;
+  describe(rows: LabelledRow[], options: DatasetChartOptions): string;
+  /** How to read one bar (« en 2023, 40 % des … »), generated from the rows, without the prefix. */
+  lecture(rows: LabelledRow[], options: DatasetChartOptions): string;
+}
+
+const show = (value: number | null, percent: boolean) => (value === null ? formatInteger(null) : percent ? formatPercent(value, decimalsOf(value)) : formatInteger(value));
+const valueOf = (r: LabelledRow, field: string) => (typeof r[field] === 'number' ? (r[field] as number) : null);
 const facetOf = (rows: LabelledRow[]) =>
   ['operator', 'territory', 'year', 'population'].find((k) => new Set(rows.map((r) => String(r[k]))).size > 1);
+const labelOf = (r: LabelledRow, field: string) => String(r[`${field}_label`] || r[field]);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Profile rows in drawing order: panels, then categories in each panel. */
+function arrange(rows: LabelledRow[], field: string) {
+  const facet = facetOf(rows);
+  const panelOf = (r: LabelledRow) => (facet ? labelOf(r, facet) : '');
+  const panelRows = facet === 'year' ? rows.toSorted((a, b) => Number(a.year) - Number(b.year)) : rows;
+  const panels = [...new Set(panelRows.map(panelOf))];
+  const ordered = isOrderedDimension(rows[0]?.dimension);
+  const labels = sortCategories(rows, (r) => String(r.category_label), (r) => valueOf(r, field), ordered, (r) => r.category);
+  const rank = (r: LabelledRow) => panels.indexOf(panelOf(r)) * labels.length + labels.indexOf(String(r.category_label));
+  return { facet, panelOf, panels, labels, rows: rows.toSorted((a, b) => rank(a) - rank(b)) };
+}
+
+/**
+ * « en 2023, 40 % des nouvelles entrées en CEP relèvent de « 18 à 29 ans » (Normandie) »: the
+ * row's year, value, population and category, then where it stands.
+ */
+function categoryLecture(row: LabelledRow, { field, percent }: DatasetChartOptions, where: string[]): string {
+  const value = show(valueOf(row, field), percent);
+  const population = row.population_label ? lowerFirst(String(row.population_label)) : '';
+  const year = row.year ? `en ${String(row.year)}, ` : '';
+  const place = where.length ? ` (${where.join(', ')})` : '';
+  const category = `« ${String(row.category_label)} »`;
+  if (!population) return `${year}${category} : ${value}${place}.`;
+  return `${year}${value}${percent ? ' des' : ''} ${population} relèvent de ${category}${place}.`;
+}
 
 /** One bar per category, one panel per operator (or territory, year) when there are several. */
 export const profileBars: DatasetChartSpec = {
   id: 'profile-bars',
-  plot(rows, { field, percent }) {
-    const data = rows.filter((r) => r[field] !== null);
-    const facet = facetOf(data);
-    const categories = [...new Set(data.map((r) => String(r.category_label)))];
-    const panels = facet ? new Set(data.map((r) => String(r[`${facet}_label`] ?? r[facet]))).size : 1;
-    // Long category names wrap on two or three lines: rows are tall enough for them.
-    const rowHeight = categories.some((c) => c.length > 60) ? 42 : categories.some((c) => c.length > 32) ? 30 : 22;
-    return {
-      width: 640,
-      height: 60 + panels * (categories.length * rowHeight + 40),
-      marginLeft: 250,
-      marginRight: 50,
-      marginTop: facet ? 30 : 20,
-      style: { fontSize: '12px' },
-      x: { label: percent ? 'Part (%)' : 'Effectif', tickFormat: (d: number) => formatDecimal(d, 0), grid: true, ...(percent ? { domain: [0, 100] } : {}) },
-      y: { domain: categories, label: null },
-      // Panel names stand above each panel, where they cannot collide with the bars' values.
-      fy: facet ? { label: null, axis: null, padding: 0.25 } : undefined,
-      marks: [
-        Plot.axisY({ label: null, lineWidth: 20, tickSize: 0 }),
-        ...(facet
-          ? [Plot.text([...new Set(data.map((r) => String(r[`${facet}_label`])))], { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dy: -16, fontWeight: 'bold', fontSize: 13 })]
-          : []),
-        Plot.barX(data, { x: field, y: 'category_label', fy: facet ? `${facet}_label` : undefined, fill: '#1d5b87' }),
-        Plot.text(data, { x: field, y: 'category_label', fy: facet ? `${facet}_label` : undefined, text: (r: LabelledRow) => show(Number(r[field]), percent), textAnchor: 'start', dx: 4, fill: 'currentColor' }),
-        Plot.ruleX([0]),
-      ],
-    };
+  plot(rows, { field, percent }, size) {
+    const { panelOf, panels, labels, rows: ordered } = arrange(rows, field);
+    const bars: Bar[] = ordered.map((r) => {
+      const label = String(r.category_label);
+      const text = show(valueOf(r, field), percent);
+      return { label, panel: panelOf(r), value: valueOf(r, field), text, title: `${panelOf(r) ? `${panelOf(r)}, ` : ''}${label} : ${text}` };
+    });
+    const max = Math.max(0, ...bars.map((b) => b.value ?? 0));
+    return horizontalBars({ bars, labels, panels, domain: percent && max > 60 ? [0, 100] : undefined, tick: tickFormat(percent), size });
   },
   describe(rows, { field, percent }) {
     const data = rows.filter((r) => r[field] !== null);
@@ -59,34 +80,34 @@ export const profileBars: DatasetChartSpec = {
       .map((g) => {
         const inGroup = data.filter((r) => !facet || String(r[`${facet}_label`]) === g).sort((a, b) => Number(b[field]) - Number(a[field]));
         const top = inGroup[0];
-        return top ? `${g ? `${g} : ` : ''}${String(top.category_label)} en tête (${show(Number(top[field]), percent)})` : '';
+        return top ? `${g ? `${g} : ` : ''}${String(top.category_label)} en tête (${show(valueOf(top, field), percent)})` : '';
       })
       .filter(Boolean)
       .join(' ; ')
       .concat('.');
+  },
+  lecture(rows, options) {
+    const { facet, panelOf, rows: ordered } = arrange(rows, options.field);
+    const first = ordered.find((r) => valueOf(r, options.field) !== null);
+    if (!first) return '';
+    const where = [facet && facet !== 'year' && facet !== 'territory' ? panelOf(first) : '', first.territory_label ? String(first.territory_label) : ''];
+    return categoryLecture(first, options, where.filter(Boolean));
   },
 };
 
 /** Yearly figures, one bar per year, one panel per territory when there are several. */
 export const yearBars: DatasetChartSpec = {
   id: 'year-bars',
-  plot(rows, { field, percent }) {
-    const data: LabelledRow[] = rows.filter((r) => r[field] !== null).map((r) => ({ ...r, year_text: String(r.year) }));
-    const several = new Set(data.map((r) => String(r.territory))).size > 1;
-    return {
-      width: 640,
-      height: 280,
-      marginLeft: 60,
-      style: { fontSize: '12px' },
-      x: { label: null, domain: [...new Set(data.map((r) => String(r.year_text)))].sort() },
-      y: { label: percent ? 'Part (%)' : null, tickFormat: (d: number) => formatDecimal(d, 0), grid: true },
-      fx: several ? { label: null } : undefined,
-      marks: [
-        Plot.barY(data, { x: 'year_text', y: field, fx: several ? 'territory_label' : undefined, fill: '#1d5b87' }),
-        Plot.text(data, { x: 'year_text', y: field, fx: several ? 'territory_label' : undefined, text: (r: LabelledRow) => show(Number(r[field]), percent), dy: -6, lineAnchor: 'bottom', fill: 'currentColor' }),
-        Plot.ruleY([0]),
-      ],
-    };
+  plot(rows, { field, percent }, size) {
+    const data = rows.toSorted((a, b) => Number(a.year) - Number(b.year));
+    const territories = [...new Set(rows.map((r) => labelOf(r, 'territory')))];
+    const several = territories.length > 1;
+    const bars: Bar[] = data.map((r) => {
+      const text = show(valueOf(r, field), percent);
+      return { label: String(r.year), panel: several ? labelOf(r, 'territory') : undefined, value: valueOf(r, field), text, title: `${labelOf(r, 'territory')}, ${String(r.year)} : ${text}` };
+    });
+    const labels = [...new Set(data.map((r) => String(r.year)))];
+    return verticalBars({ bars, labels, panels: several ? territories : undefined, tick: tickFormat(percent), size });
   },
   describe(rows, { field, percent }) {
     const data = rows.filter((r) => r[field] !== null);
@@ -94,10 +115,22 @@ export const yearBars: DatasetChartSpec = {
     return territories
       .map((t) => {
         const series = data.filter((r) => String(r.territory_label) === t).sort((a, b) => Number(a.year) - Number(b.year));
-        return `${t} : ${series.map((r) => `${String(r.year)} ${show(Number(r[field]), percent)}`).join(', ')}`;
+        return `${t} : ${series.map((r) => `${String(r.year)} ${show(valueOf(r, field), percent)}`).join(', ')}`;
       })
       .join(' ; ')
       .concat('.');
+  },
+  lecture(rows, options) {
+    const { field, percent, fieldTitle } = options;
+    const first = rows.find((r) => valueOf(r, field) !== null);
+    if (!first) return '';
+    // The latest year of the first territory drawn.
+    const latest = rows.filter((r) => r.territory === first.territory && valueOf(r, field) !== null).sort((a, b) => Number(b.year) - Number(a.year))[0]!;
+    const territory = labelOf(latest, 'territory');
+    if (latest.category_label) return categoryLecture(latest, options, [territory]);
+    const value = show(valueOf(latest, field), percent);
+    const what = lowerFirst((fieldTitle ?? field).replace(/\s*\(%\)$/, ''));
+    return percent ? `en ${String(latest.year)}, ${what} : ${value} (${territory}).` : `en ${String(latest.year)}, ${value} ${what} (${territory}).`;
   },
 };
 

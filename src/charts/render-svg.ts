@@ -1,15 +1,15 @@
 /**
- * Server-side rendering of a Plot chart to an SVG string, with linkedom as the DOM
- * (much faster to load than jsdom, same output).
+ * Server-side rendering of a chart to SVG markup, at each of its sizes, with linkedom as the
+ * DOM (much faster to load than jsdom, same output).
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { decorate, type SvgAccessibility } from './accessibility.ts';
+import type { SvgAccessibility } from './accessibility.ts';
+import { drawSizes, type ChartSize } from './sizes.ts';
 
-export function renderSvg(options: Plot.PlotOptions, a11y: SvgAccessibility): string {
+export function renderSvg(optionsFor: (size: ChartSize) => Plot.PlotOptions, a11y: SvgAccessibility): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const svg = Plot.plot({ ...options, document: document as unknown as Document, figure: false });
-  decorate(svg, a11y);
-  return svg.outerHTML;
+  return drawSizes(Plot.plot, document as unknown as Document, optionsFor, a11y)
+    .map((svg) => svg.outerHTML)
+    .join('');
 }
-

@@ -1,4 +1,5 @@
 import type { PlotOptions } from '@observablehq/plot';
+import type { ChartSize } from './sizes.ts';
 
 /** What a chart needs besides its rows; plain data, so that it can be handed to the browser. */
 export interface ChartContext {
@@ -16,7 +17,8 @@ export interface ChartSpec {
   id: string;
   indicator: string;
   title(ctx: ChartContext): string;
-  plot(rows: Record<string, unknown>[], ctx: ChartContext): PlotOptions;
+  /** The chart at one of its sizes (sizes.ts). */
+  plot(rows: Record<string, unknown>[], ctx: ChartContext, size: ChartSize): PlotOptions;
   /** Text alternative: the message of the chart in one or two sentences, with its figures. */
   describe(rows: Record<string, unknown>[], ctx: ChartContext): string;
   /** How to read one value (« Lecture : … »), without the prefix. */

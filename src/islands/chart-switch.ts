@@ -2,7 +2,7 @@
  * Progressive enhancement of charts that offer several territories. Nothing heavy loads with
  * the page: DuckDB-WASM, Plot and the chart specs are fetched on the reader's first switch.
  */
-import { decorate } from '../charts/accessibility.ts';
+import { drawSizes } from '../charts/sizes.ts';
 
 interface BrowserState {
   report: string;
@@ -39,11 +39,10 @@ async function redraw(figure: HTMLElement, state: BrowserState, territory: strin
     if (!ctx || !selection) throw new Error(`territoire inconnu ${territory}`);
     status.textContent = 'Calcul en cours…';
     const rows = await runIndicator(state.packageUrl, state.indicator, state.views, selection);
-    const svg = Plot.plot({ ...spec.plot(rows, ctx), figure: false });
     const caption = part(figure, 'title');
     const alt = part(figure, 'alt');
-    decorate(svg, { labelledBy: caption.id, describedBy: alt.id });
-    part(figure, 'svg').replaceChildren(svg);
+    const svgs = drawSizes(Plot.plot, document, (size) => spec.plot(rows, ctx, size), { labelledBy: caption.id, describedBy: alt.id });
+    part(figure, 'svg').replaceChildren(...svgs);
     caption.textContent = spec.title(ctx);
     alt.textContent = spec.describe(rows, ctx);
     const lecture = figure.querySelector('[data-role="lecture-text"]');

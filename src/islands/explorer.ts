@@ -27,13 +27,12 @@ async function drawChart(target: HTMLElement, rows: { label: string; panel?: str
     target.innerHTML = '';
     return;
   }
-  const [{ profileBars }, { decorate }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/accessibility.ts'), import('@observablehq/plot')]);
+  const [{ profileBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]);
   const labelled = data.map((r) => ({ category_label: r.label, ...(r.panel ? { territory: r.panel, territory_label: r.panel } : {}), value: r.value }));
   const options = { field: 'value', percent };
-  const svg = Plot.plot({ ...profileBars.plot(labelled, options), figure: false });
-  target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(profileBars.describe(labelled, options))}</p></figure>`;
-  decorate(svg, { labelledBy: 'explorer-chart-title', describedBy: 'explorer-chart-alt' });
-  target.querySelector('.chart-svg')!.append(svg);
+  target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(profileBars.describe(labelled, options))}</p><div class="notes"><p data-role="lecture"><span class="notes-label">Lecture :</span> ${escapeHtml(profileBars.lecture(labelled, options))}</p></div></figure>`;
+  const svgs = drawSizes(Plot.plot, document, (size) => profileBars.plot(labelled, options, size), { labelledBy: 'explorer-chart-title', describedBy: 'explorer-chart-alt' });
+  target.querySelector('.chart-svg')!.append(...svgs);
 }
 
 export function startExplorer(root: HTMLElement): void {

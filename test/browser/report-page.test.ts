@@ -37,7 +37,7 @@ describe('report page, JavaScript disabled', () => {
     if (!chart) return skip(NO_SWITCH);
     const { page, requests } = await watchedPage(browser(), { javaScriptEnabled: false });
     await page.goto(`${baseUrl}${chart.path}`);
-    const svg = page.locator('figure[data-chart-switch] svg[role="img"]').first();
+    const svg = page.locator('figure[data-chart-switch] svg[role="img"]:visible');
     expect(await svg.isVisible()).toBe(true);
     expect((await page.locator('figure[data-chart-switch] figcaption').first().textContent())!.trim()).not.toBe('');
     const notes = await page.locator('figure[data-chart-switch] .notes').first().innerText();
@@ -61,9 +61,9 @@ function buildTimeValues(page: Page, territory: string): Promise<string[]> {
     }).sort(), territory);
 }
 
-/** The same, as drawn in the chart now on screen (the bars' titles). */
+/** The same, as drawn in the chart now on screen (the bars' titles, in the size shown). */
 async function drawnValues(page: Page): Promise<string[]> {
-  return (await page.locator('figure[data-chart-switch] svg rect title').allTextContents()).sort();
+  return (await page.locator('figure[data-chart-switch] svg:visible rect title').allTextContents()).sort();
 }
 
 async function switchTo(page: Page, territory: { code: string; label: string }): Promise<void> {

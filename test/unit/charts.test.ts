@@ -23,16 +23,22 @@ const ctx: ChartContext = {
 const chart = getChart('entries-by-operator');
 
 describe('entries-by-operator chart', () => {
-  const svg = renderSvg(chart.plot(rows, ctx), { labelledBy: 'cap', describedBy: 'alt' });
+  const svg = renderSvg((size) => chart.plot(rows, ctx, size), { labelledBy: 'cap', describedBy: 'alt' });
   const { document } = parseHTML(`<html><body>${svg}</body></html>`);
-  const root = document.querySelector('svg')!;
-  const texts = [...document.querySelectorAll('text')].map((t) => t.textContent);
+  const root = document.querySelector('svg.chart-wide')!;
+  const texts = [...root.querySelectorAll('text')].map((t) => t.textContent);
 
-  it('renders one accessible SVG image, named and described by the figure', () => {
-    expect(root.getAttribute('role')).toBe('img');
-    expect(root.getAttribute('aria-labelledby')).toBe('cap');
-    expect(root.getAttribute('aria-describedby')).toBe('alt');
-    expect(document.querySelectorAll('rect')).toHaveLength(5);
+  it('renders the image at two sizes, each accessible, named and described by the figure', () => {
+    expect([...document.querySelectorAll('svg')].map((s) => [s.getAttribute('class')?.split(' ').at(-1), s.getAttribute('width')])).toEqual([
+      ['chart-narrow', '320'],
+      ['chart-wide', '640'],
+    ]);
+    for (const s of document.querySelectorAll('svg')) {
+      expect(s.getAttribute('role')).toBe('img');
+      expect(s.getAttribute('aria-labelledby')).toBe('cap');
+      expect(s.getAttribute('aria-describedby')).toBe('alt');
+      expect(s.querySelectorAll('rect')).toHaveLength(5);
+    }
   });
 
   it('labels each bar with its value in French format, so colour carries no information alone', () => {
@@ -40,8 +46,9 @@ describe('entries-by-operator chart', () => {
     for (const name of Object.values(ctx.labels)) expect(texts).toContain(name);
   });
 
-  it('formats axis ticks with the French formatter', () => {
-    expect(texts).toEqual(expect.arrayContaining(['0', '20', '40', '60', '80', '100']));
+  it('writes the unit on each axis tick (no axis title to collide with the last tick)', () => {
+    expect(texts).toEqual(expect.arrayContaining(['0\u00a0%', '100\u00a0%']));
+    expect(texts.some((t) => t?.includes('→'))).toBe(false);
   });
 
   it('states the message in its text alternative and Lecture note', () => {
@@ -65,9 +72,10 @@ describe('dataset charts', () => {
       { territory: '52', territory_label: 'Pays de la Loire', year: 2023, files: null },
     ];
     const options = { field: 'files', percent: false };
-    const { document } = parseHTML(`<html><body>${renderSvg(yearBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
-    expect(document.querySelectorAll('rect')).toHaveLength(2);
-    expect([...document.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['989', '1\u202f147', '2022', '2023']));
+    const { document } = parseHTML(`<html><body>${renderSvg((size) => yearBars.plot(rows, options, size), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
+    const wide = document.querySelector('svg.chart-wide')!;
+    expect(wide.querySelectorAll('rect')).toHaveLength(2);
+    expect([...wide.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['989', '1\u202f147', '2022', '2023', 'n.d.']));
     expect(yearBars.describe(rows, options)).toBe('Bretagne : 2022 989, 2023 1\u202f147.');
   });
 
@@ -79,8 +87,8 @@ describe('dataset charts', () => {
       { operator: 'cap-emploi', operator_label: 'Cap emploi', category_label: 'Changer de métier', share: null },
     ];
     const options = { field: 'share', percent: true };
-    const { document } = parseHTML(`<html><body>${renderSvg(profileBars.plot(rows, options), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
-    expect(document.querySelectorAll('rect')).toHaveLength(3);
+    const { document } = parseHTML(`<html><body>${renderSvg((size) => profileBars.plot(rows, options, size), { labelledBy: 'c', describedBy: 'a' })}</body></html>`);
+    expect(document.querySelector('svg.chart-narrow')!.querySelectorAll('rect')).toHaveLength(3);
     expect(profileBars.describe(rows, options)).toBe('APEC : Trouver un emploi en tête (50\u00a0%) ; Cap emploi : Trouver un emploi en tête (94\u00a0%).');
   });
 });
@@ -95,10 +103,10 @@ describe('charts of any indicator (indicatorBars)', () => {
   const labels = { '53': 'Bretagne', '28': 'Territoire B', '52': 'Pays de la Loire' };
   const spec = indicatorBars(variation, 'territory');
   const context: ChartContext = { year: 2024, territoryLabel: 'Bretagne', labels };
-  const texts = (svg: string) => [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('text')].map((t) => t.textContent);
+  const texts = (svg: string) => [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('svg.chart-wide text')].map((t) => t.textContent);
 
   it('one bar per territory, labelled with a signed value, a missing one shown as n.d.', () => {
-    const svg = renderSvg(spec.plot(byTerritory, context), { labelledBy: 'c', describedBy: 'a' });
+    const svg = renderSvg((size) => spec.plot(byTerritory, context, size), { labelledBy: 'c', describedBy: 'a' });
     expect(texts(svg)).toEqual(expect.arrayContaining(['+2,1\u00a0%', '\u22123,2\u00a0%', 'n.d.', 'Bretagne', 'Territoire B']));
     expect(spec.title(context)).toBe('Évolution sur un an, par territoire, 2024');
     expect(spec.describe(byTerritory, context)).toBe('Évolution sur un an, 2024. Bretagne : +2,1\u00a0% ; Territoire B : \u22123,2\u00a0%.');
@@ -107,7 +115,7 @@ describe('charts of any indicator (indicatorBars)', () => {
 
   it('years as vertical bars, left to right', () => {
     const counts = indicatorBars({ ...variation, id: 'ptp-files', label: 'Dossiers déposés', unit: 'count', decimals: 0, dimensions: ['territory', 'year'] }, 'year');
-    const svg = renderSvg(counts.plot([{ year: 2022, value: 989 }, { year: 2023, value: 1147 }], context), { labelledBy: 'c', describedBy: 'a' });
+    const svg = renderSvg((size) => counts.plot([{ year: 2023, value: 1147 }, { year: 2022, value: 989 }], context, size), { labelledBy: 'c', describedBy: 'a' });
     expect(texts(svg)).toEqual(expect.arrayContaining(['2022', '2023', '989', '1\u202f147']));
     expect(counts.title(context)).toBe('Dossiers déposés, par année, Bretagne');
   });
