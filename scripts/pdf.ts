@@ -1,11 +1,14 @@
 /**
  * npm run pdf [dir]: prints every report edition of a built site (its « rapport complet » page)
- * to <dir>/<region>/<year>/[v<N>/]rapport.pdf with headless Chromium: tagged PDF with an
- * outline, so that it stays accessible. Run by `npm run build` on the staging folder.
+ * to <dir>/<region>/<year>/[v<N>/]rapport.pdf with headless Chromium: Paged.js first lays the page
+ * out in A4 pages (cover, contents with page numbers, running headers: src/browser/paginate.ts),
+ * then Chromium prints a tagged PDF with an outline, so that it stays accessible. Its links point
+ * to the deployed site (CEP_SITE_URL). Run by `npm run build` on the staging folder.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { launch } from '../src/browser/chromium.ts';
+import { paginate, pointLinksToSite, servePagedJs } from '../src/browser/paginate.ts';
 import { serve } from '../src/browser/serve.ts';
 
 export async function printReports(outDir: string): Promise<string[]> {
@@ -21,21 +24,24 @@ export async function printReports(outDir: string): Promise<string[]> {
   const browser = await launch();
   try {
     const page = await browser.newPage();
+    await servePagedJs(page, site.url);
+    const sites = new Set<string>();
     for (const report of reports) {
       await page.goto(`${site.url}/${report}/rapport-complet/`, { waitUntil: 'networkidle' });
       await page.emulateMedia({ media: 'print' });
+      sites.add(await pointLinksToSite(page, `${site.url}/`));
+      await paginate(page, site.url);
       await page.pdf({
         path: path.join(outDir, report, 'rapport.pdf'),
-        format: 'A4',
+        preferCSSPageSize: true,
         printBackground: true,
         tagged: true,
         outline: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-        margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
       });
     }
+    for (const root of sites)
+      if (/^https?:\/\/(127\.0\.0\.1|localhost)\b/.test(root))
+        console.warn(`avertissement : les liens des PDF mènent à ${root}, l'aperçu local, car CEP_SITE_URL n'est pas défini ; donnez-lui l'adresse du site publié avant de construire le site à publier.`);
   } finally {
     await browser.close();
     site.stop();
