@@ -4,6 +4,7 @@
  * whose page numbers are those of the chapters, running headers and page numbers, still tagged.
  */
 import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frenchDate } from '../../src/data/editions.ts';
@@ -81,5 +82,12 @@ describe.each(copies)('%srapport.pdf', (copy) => {
   it('leaves the web page free of the print script', () => {
     const html = builtHtml(`${copy}rapport-complet/`);
     expect(html).not.toMatch(/paged(\.polyfill)?(\.min)?\.js|_print\//);
+  });
+});
+
+describe('the PDF of a report plain URL', () => {
+  const latest = editionsWithPages.filter((e) => e.edition.latest);
+  it.each(latest.map((e) => [e.id, e.editionId]))('%s/rapport.pdf is the latest edition, %s', (id, editionId) => {
+    expect(readFileSync(path.join(DIST, id, 'rapport.pdf')).equals(readFileSync(path.join(DIST, editionId, 'rapport.pdf')))).toBe(true);
   });
 });
