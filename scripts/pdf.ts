@@ -1,46 +1,68 @@
 /**
  * npm run pdf [dir]: prints every report edition of a built site (its « rapport complet » page)
- * to <dir>/<region>/<year>/[v<N>/]rapport.pdf with headless Chromium: tagged PDF with an
- * outline, so that it stays accessible. Run by `npm run build` on the staging folder.
+ * to <dir>/<region>/<year>/v<N>/rapport.pdf with headless Chromium: Paged.js first lays the page
+ * out in A4 pages (cover, contents with page numbers, running headers: src/browser/paginate.ts),
+ * then Chromium prints a tagged PDF with an outline, so that it stays accessible. Its links point
+ * to the deployed site (CEP_SITE_URL). The report's plain URL shows its latest edition: its
+ * rapport.pdf is a copy of that edition's. Run by `npm run build` on the staging folder.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { launch } from '../src/browser/chromium.ts';
+import { paginate, pointLinksToSite, servePagedJs } from '../src/browser/paginate.ts';
 import { serve } from '../src/browser/serve.ts';
 
+const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost)\b/;
+
+function folders(dir: string, name: RegExp): string[] {
+  return existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && name.test(e.name)).map((e) => e.name) : [];
+}
+
+/** Each report's printable editions (`<region>/<year>/v<N>`, oldest first): those with a « rapport complet » page. */
+function editionsToPrint(outDir: string): Map<string, string[]> {
+  const reports = new Map<string, string[]>();
+  for (const region of folders(outDir, /^[a-z-]+$/))
+    for (const year of folders(path.join(outDir, region), /^\d{4}$/)) {
+      const editions = folders(path.join(outDir, region, year), /^v\d+$/)
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+        .map((v) => `${region}/${year}/${v}`)
+        .filter((e) => existsSync(path.join(outDir, e, 'rapport-complet', 'index.html')));
+      if (editions.length > 0) reports.set(`${region}/${year}`, editions);
+    }
+  return reports;
+}
+
 export async function printReports(outDir: string): Promise<string[]> {
-  const reports: string[] = [];
-  const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
-  // <region>/<year>/ (the latest edition) and <region>/<year>/v<N>/ (every edition).
-  for (const region of folders(outDir).filter((r) => /^[a-z-]+$/.test(r)))
-    for (const year of folders(path.join(outDir, region)).filter((y) => /^\d{4}$/.test(y)))
-      for (const copy of [`${region}/${year}`, ...folders(path.join(outDir, region, year)).filter((e) => /^v\d+$/.test(e)).map((e) => `${region}/${year}/${e}`)])
-        if (existsSync(path.join(outDir, copy, 'rapport-complet', 'index.html'))) reports.push(copy);
-  if (reports.length === 0) return [];
+  const reports = editionsToPrint(outDir);
+  if (reports.size === 0) return [];
   const site = await serve(outDir);
   const browser = await launch();
+  const printed: string[] = [];
   try {
     const page = await browser.newPage();
-    for (const report of reports) {
-      await page.goto(`${site.url}/${report}/rapport-complet/`, { waitUntil: 'networkidle' });
-      await page.emulateMedia({ media: 'print' });
-      await page.pdf({
-        path: path.join(outDir, report, 'rapport.pdf'),
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-        margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-      });
+    await servePagedJs(page, site.url);
+    const sites = new Set<string>();
+    for (const [report, editions] of reports) {
+      for (const edition of editions) {
+        await page.goto(`${site.url}/${edition}/rapport-complet/`, { waitUntil: 'networkidle' });
+        await page.emulateMedia({ media: 'print' });
+        sites.add(await pointLinksToSite(page, `${site.url}/`));
+        await paginate(page, site.url);
+        await page.pdf({ path: path.join(outDir, edition, 'rapport.pdf'), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+        printed.push(edition);
+      }
+      if (existsSync(path.join(outDir, report, 'rapport-complet', 'index.html'))) {
+        copyFileSync(path.join(outDir, editions.at(-1)!, 'rapport.pdf'), path.join(outDir, report, 'rapport.pdf'));
+        printed.push(report);
+      }
     }
+    for (const root of [...sites].filter((s) => LOCAL.test(s)))
+      console.warn(`avertissement : les liens des PDF mènent à ${root}, l'aperçu local, car CEP_SITE_URL n'est pas défini ; donnez-lui l'adresse du site publié avant de construire le site à publier.`);
   } finally {
     await browser.close();
     site.stop();
   }
-  return reports;
+  return printed;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -14,7 +14,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // A deployed site's address (obviously fictional unless one is configured), as the deployment
+  // gives one: the PDFs link there, and test/browser/pdf.test.ts checks that they never link to
+  // the local server they were printed from.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CEP_SITE_URL: process.env.CEP_SITE_URL || 'https://rapports-cep.example' };
   const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   // A free port: several checkouts (or a developer's preview) may run their tests at once.
