@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Upper bounds, not waits: the editor commands spawn tsx and DuckDB, slow on a busy machine.
+          testTimeout: 180_000,
         },
       },
       {
@@ -16,8 +17,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           // Builds the site once and serves it; the tests drive Debian's Chromium.
           globalSetup: ['test/browser/serve-built-site.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },
