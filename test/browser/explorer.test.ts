@@ -32,7 +32,7 @@ const shared = viewData
 const browser = sharedBrowser();
 
 async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('#explorateur[data-ready], #explorateur [data-role="error"]:not([hidden])', { timeout: 30_000 });
+  await page.waitForSelector('#explorateur[data-ready], #explorateur [data-role="error"]:not([hidden])', { timeout: 150_000 });
 }
 const count = (page: Page) => page.locator('[data-role="count"]').textContent();
 const column = (page: Page, name: string) => page.$$eval(`[data-role="result"] tbody [data-column="${name}"]`, (cells) => cells.map((c) => c.getAttribute('data-value')));
