@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { readGlossary, termMatcher } from '../../src/markdown/glossary-links.ts';
 import { isErratum } from '../../src/editions/wording.ts';
+import { typesetText } from '../../src/typography/html.ts';
 import { chapterUrls, editionsOf, editionsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import { builtHtml, builtPages } from './site-pages.ts';
@@ -92,6 +93,22 @@ describe('tables on a phone (390 px)', () => {
     expect(overflowing).toBeGreaterThan(0);
   }, 240_000);
 
+  it('no page overflows at 390 px with every « Voir les données » and note opened', async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    const problems: string[] = [];
+    for (const page of pages) {
+      await tab.goto(`${baseUrl}${page}`);
+      const width = await tab.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+        return document.documentElement.scrollWidth;
+      });
+      if (width > 390) problems.push(`${page}: page ${width} px wide`);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 600_000);
+
   it('a stacked table reads as cards: each cell labelled by its column', async () => {
     const page = withTables.find((p) => builtHtml(p).includes('data-phone-layout="stack"'));
     expect(page).toBeDefined();
@@ -127,14 +144,15 @@ describe('report homes', () => {
     // Each chapter linked once: the plan is not repeated in a side menu.
     for (const chapter of chapterUrls(edition)) expect(main.querySelectorAll(`a[href="${chapter}"]`).length, chapter).toBe(1);
     const details = main.querySelector('.report-details')!.textContent!.replace(/\s+/g, ' ');
-    for (const text of [edition.meta.author, edition.meta.publication, edition.edition.changes.replace(/\s+/g, ' '), `Édition v${edition.edition.number}`]) expect(details).toContain(text);
+    for (const text of [edition.meta.author, edition.meta.publication, edition.edition.changes, `Édition v${edition.edition.number}`])
+      expect(details).toContain(typesetText(text).replace(/\s+/g, ' '));
   });
 
   it('an edition replaced by a later one says so; an erratum says it is one', () => {
     for (const e of editionsWithPages) {
       const next = editionsOf(e).find((x) => x.edition.number === e.edition.number + 1 && x.edition.date);
       const text = parseHTML(builtHtml(`/${e.editionId}/`)).document.querySelector('.report-details')!.textContent!.replace(/\s+/g, ' ');
-      if (next) expect(text).toContain(`remplacée par l'édition v${next.edition.number}`);
+      if (next) expect(text).toContain(typesetText(`remplacée par l'édition v${next.edition.number}`));
       else expect(text).not.toContain('remplacée');
       expect(text.includes(`Édition v${e.edition.number} (erratum)`)).toBe(isErratum(e.edition));
     }
@@ -145,12 +163,12 @@ describe('every report page', () => {
   it('has a breadcrumb; the whole report’s ends with « Rapport complet »', () => {
     for (const e of editionsWithPages)
       for (const url of [`/${e.editionId}/`, ...chapterUrls(e), `/${e.editionId}/rapport-complet/`]) {
-        const crumbs = parseHTML(builtHtml(url)).document.querySelector('nav[aria-label="Fil d\'Ariane"]');
+        const crumbs = parseHTML(builtHtml(url)).document.querySelector('nav.breadcrumbs');
         expect(crumbs, url).not.toBeNull();
         expect(crumbs!.querySelector('a[href="/"]'), url).not.toBeNull();
       }
     for (const url of wholeReports) {
-      const current = parseHTML(builtHtml(url)).document.querySelector('nav[aria-label="Fil d\'Ariane"] [aria-current="page"]');
+      const current = parseHTML(builtHtml(url)).document.querySelector('nav.breadcrumbs [aria-current="page"]');
       expect(current?.textContent).toBe('Rapport complet');
     }
   });
