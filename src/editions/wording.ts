@@ -12,7 +12,7 @@ interface EditionLike {
   changes: string;
 }
 
-export const isErratum = (edition: EditionLike) => /^\s*erratum\b/i.test(edition.changes);
+export const isErratum = (edition: Pick<EditionLike, 'number' | 'changes'>) => edition.number > 1 && /^\s*erratum\b/i.test(edition.changes);
 
 /** « v2 (erratum) », « v1 ». */
 export const editionName = (edition: EditionLike) => `v${edition.number}${isErratum(edition) ? ' (erratum)' : ''}`;

@@ -5,6 +5,7 @@
  */
 import type { Report } from '../data/catalog.ts';
 import { frenchDate } from '../data/editions.ts';
+import { isErratum } from '../editions/wording.ts';
 
 export const LICENCE = { text: 'Licence Ouverte / Open Licence 2.0 (Etalab)', href: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' };
 
@@ -22,11 +23,6 @@ export interface CoverAddresses {
 }
 
 type CoverReport = Pick<Report, 'meta' | 'edition' | 'region' | 'year'>;
-
-/** An erratum says so in the first word of its changelog (CONTRIBUTING.md, « Corriger un rapport publié »). */
-export function isErratum(edition: { number: number; changes: string }): boolean {
-  return edition.number > 1 && /^erratum\b/i.test(edition.changes.trim());
-}
 
 /** « v2, erratum » */
 export function editionLabel(edition: { number: number; changes: string }): string {

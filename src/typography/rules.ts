@@ -90,6 +90,12 @@ export const rules: readonly TypographyRule[] = [
     fix: () => ' ',
   },
   {
+    id: 'before-separator',
+    message: 'espace manquante avant le séparateur « · »',
+    pattern: /(?<=\S)(?=·\s)/gu,
+    fix: () => ' ',
+  },
+  {
     id: 'apostrophe',
     message: 'apostrophe typographique attendue (’)',
     pattern: /(?<=\p{L})'(?=\p{L})/gu,

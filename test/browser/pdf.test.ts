@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frenchDate } from '../../src/data/editions.ts';
-import { isErratum, LICENCE } from '../../src/print/cover.ts';
+import { editionLabel, LICENCE } from '../../src/print/cover.ts';
+import { isErratum } from '../../src/editions/wording.ts';
 import { readPdf, type PdfContent } from '../helpers/pdf-text.ts';
 import { editionsWithPages } from './catalog-pages.ts';
 import { builtHtml, builtPages, DIST } from './site-pages.ts';
@@ -49,7 +50,9 @@ describe.each(copies)('%srapport.pdf', (copy) => {
     const expected = [meta.title, report.region.label, String(report.year), meta.author, meta.publication, LICENCE.text, `${siteRoot}${copy.slice(1)}`];
     expected.push(`v${edition.number}`, edition.date ? frenchDate(edition.date) : 'en préparation');
     for (const text of expected) expect(cover, text).toContain(compact(text));
-    expect(cover.includes('erratum')).toBe(isErratum(edition));
+    // The edition line says « v2, erratum » exactly for an erratum (a banner may name a later erratum).
+    expect(cover.includes(compact(editionLabel(edition)))).toBe(true);
+    expect(cover.includes(compact(`v${edition.number}, erratum`))).toBe(isErratum(edition));
     expect(pageNumber(pdf.pages[0]!, 1, pages.length)).toBe(false);
   });
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { citation, coverFacts, editionLabel, isErratum, LICENCE } from '../../src/print/cover.ts';
+import { citation, coverFacts, editionLabel, LICENCE } from '../../src/print/cover.ts';
+import { isErratum } from '../../src/editions/wording.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 const roots = fixtureRoots();

@@ -28,6 +28,7 @@ describe('French typography of the built pages', () => {
     ["l'opérateur d'Occitanie", 'l’opérateur d’Occitanie'],
     ['(Data Package),31 jeux', '(Data Package), 31 jeux'],
     ['septembre 2024 ·édition v2', 'septembre 2024 · édition v2'],
+    ['Licence Ouverte 2.0· Explorer', 'Licence Ouverte 2.0 · Explorer'],
     ['la DEFM (+ 4.6 % entre juin 2019 et juin 2020)', `la DEFM (+4,6${NBSP}% entre juin 2019 et juin 2020)`],
     ['un recul de -2.50 %', `un recul de −2,50${NBSP}%`],
     ['une part de 4.6 %', `une part de 4,6${NBSP}%`],
