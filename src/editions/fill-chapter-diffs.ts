@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapeHtml } from '../explorer/render.ts';
 import { compareBlocks, readerBlocks, type BlockChange } from './text-diff.ts';
 
 const PLACEHOLDER = /<div data-chapter-diff data-before="([^"]+)" data-after="([^"]+)"><\/div>/g;
@@ -46,12 +47,10 @@ function chapterHtml(dir: string, page: string): string {
   return article;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function changesHtml(changes: BlockChange[]): string {
   if (changes.length === 0) return '<p>Le texte lu ne change pas : seule la mise en forme du chapitre diffère.</p>';
   const items = changes.map((c) => {
-    const runs = c.runs.map((r) => (r.kind === 'same' ? escape(r.text) : `<${r.kind}>${escape(r.text)}</${r.kind}>`)).join('');
+    const runs = c.runs.map((r) => (r.kind === 'same' ? escapeHtml(r.text) : `<${r.kind}>${escapeHtml(r.text)}</${r.kind}>`)).join('');
     return `<li><span class="visually-hidden">${LABELS[c.kind]} : </span><p class="text-diff-${c.kind}">${runs}</p></li>`;
   });
   return `<ol class="text-diff">${items.join('')}</ol>`;
