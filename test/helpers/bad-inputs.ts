@@ -10,7 +10,7 @@
  * case stays about the one problem it describes; except the cases marked `"frozen": true`, which
  * are about the freezing itself and keep the lock as shipped.
  */
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { resealEditions } from './editions.ts';
@@ -108,8 +108,10 @@ export interface BadInput {
   gap?: { why: string; current: Outcome };
 }
 
-export function loadCases(file = 'cases.json'): BadInput[] {
-  return JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')).cases as BadInput[];
+/** Every case: cases.json, then the cases-<theme>.json files (chapters, editions…) in name order. */
+export function loadCases(): BadInput[] {
+  const files = readdirSync(FIXTURES).filter((f) => /^cases(-[a-z-]+)?\.json$/.test(f)).sort();
+  return files.flatMap((file) => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')).cases as BadInput[]);
 }
 
 /** The copies a case is checked on: its change applied, the editions re-sealed unless `frozen`. */

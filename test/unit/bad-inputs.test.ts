@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus: test/fixtures/bad-inputs/cases.json lists malformed inputs, each ONE
+ * The bad-input corpus: test/fixtures/bad-inputs/cases*.json list malformed inputs, each ONE
  * change to a throw-away copy of data/ (or content/), with the outcome the validator must give:
  * refused with these exact `file:line:column: message` errors (and no catalog), or accepted and
  * read as stated. The MDX cases (`buildFails`) go through the real build (scripts/build.ts).
