@@ -26,7 +26,6 @@ describe('every chart of every page', () => {
       await context.close();
       expect(problems).toEqual([]);
     },
-    180_000,
   );
 
   it('without JavaScript, a phone shows the narrow drawing and a wide screen the wide one', async () => {

@@ -103,5 +103,5 @@ describe('native DuckDB and DuckDB-WASM in Chromium', () => {
     // The shipped data gives rows to compare, not only empty results.
     expect(compared).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
-  }, 600_000);
+  });
 });

@@ -49,7 +49,7 @@ describe('on a phone (390 px wide)', () => {
     }
     await context.close();
     expect(tooWide).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('security', () => {

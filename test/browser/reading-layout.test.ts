@@ -91,7 +91,7 @@ describe('tables on a phone (390 px)', () => {
     await context.close();
     expect(problems).toEqual([]);
     expect(overflowing).toBeGreaterThan(0);
-  }, 240_000);
+  });
 
   it('no page overflows at 390 px with every « Voir les données » and note opened', async () => {
     const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
@@ -107,7 +107,7 @@ describe('tables on a phone (390 px)', () => {
     }
     await context.close();
     expect(problems).toEqual([]);
-  }, 600_000);
+  });
 
   it('a stacked table reads as cards: each cell labelled by its column', async () => {
     const page = withTables.find((p) => builtHtml(p).includes('data-phone-layout="stack"'));
@@ -193,7 +193,7 @@ describe('every report page', () => {
     }
     await context.close();
     expect(tooWide).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('glossary links', () => {

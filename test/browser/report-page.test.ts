@@ -68,7 +68,7 @@ async function drawnValues(page: Page): Promise<string[]> {
 
 async function switchTo(page: Page, territory: { code: string; label: string }): Promise<void> {
   await page.locator('figure[data-chart-switch]').first().getByLabel(territory.label, { exact: true }).check();
-  await page.waitForFunction((code) => document.querySelector('figure[data-chart-switch]')?.getAttribute('data-territory') === code, territory.code, { timeout: 150_000 });
+  await page.waitForFunction((code) => document.querySelector('figure[data-chart-switch]')?.getAttribute('data-territory') === code, territory.code);
 }
 
 describe('report page, territory switch', () => {

@@ -15,7 +15,7 @@ describe('search', () => {
     await page.goto(`${baseUrl}/recherche/`);
     await page.locator('.pagefind-ui__search-input').fill('Missions locales');
     const first = page.locator('.pagefind-ui__result-link').first();
-    await first.waitFor({ timeout: 150_000 });
+    await first.waitFor();
     // A chapter of one of the reports (plain URLs only: the edition copies are not indexed).
     const href = (await first.getAttribute('href'))!;
     expect(reportsWithPages.some((r) => href.startsWith(`/${r.id}/`) && !href.startsWith(`/${r.editionId}/`)), href).toBe(true);

@@ -18,7 +18,6 @@ function run(args: string[], roots: { CEP_DATA_DIR: string; CEP_CONTENT_DIR: str
   return spawnSync('npx', args, {
     env: { ...process.env, ...roots, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
-    timeout: 120_000,
   });
 }
 
@@ -28,7 +27,7 @@ describe('building on invalid data', () => {
     const result = run(['astro', 'build', '--outDir', mkdtempSync(path.join(tmpdir(), 'cep-dist-'))], env);
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain(expected);
-  }, 120_000);
+  });
 
   it('npm run build fails and leaves the previous site untouched', () => {
     const { env, expected } = brokenData();
@@ -38,5 +37,5 @@ describe('building on invalid data', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(expected);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
-  }, 120_000);
+  });
 });

@@ -327,7 +327,7 @@ describe('npm run diff -- <git-ref>', () => {
       throw new Error('test/fixtures/diff/expected.md rewritten: review it (git diff), then run the test again without UPDATE_DIFF_FIXTURE');
     }
     expect(result.stdout).toBe(readFileSync(expected, 'utf8'));
-  }, 60_000);
+  });
 
   it('says there is no data change when the working tree is the ref', async () => {
     const repo = fixtureRepo();

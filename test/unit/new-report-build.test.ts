@@ -15,7 +15,7 @@ const sandbox = mkdtempSync(path.join(tmpdir(), 'cep-new-report-'));
 const roots = { data: path.join(sandbox, 'data'), content: path.join(sandbox, 'content') };
 const outDir = path.join(sandbox, 'dist');
 const env = { ...process.env, CEP_DATA_DIR: roots.data, CEP_CONTENT_DIR: roots.content, ASTRO_TELEMETRY_DISABLED: '1' };
-const run = (args: string[]) => spawnSync('npx', args, { env, encoding: 'utf8', timeout: 600_000 });
+const run = (args: string[]) => spawnSync('npx', args, { env, encoding: 'utf8' });
 const page = (url: string) => readFileSync(path.join(outDir, url, 'index.html'), 'utf8');
 const edition = path.join(roots.data, 'reports/bretagne/2024/v1');
 const chapters = path.join(roots.content, 'reports/bretagne/2024/v1');
@@ -103,7 +103,7 @@ describe('a new report, from the scaffold to the released edition and the built 
     finish();
     release = run(['tsx', 'scripts/release.ts', 'bretagne', '2024', '--date', '2026-12-01']);
     build = run(['astro', 'build', '--outDir', outDir]);
-  }, 900_000);
+  });
 
   it('validates while in preparation, listing what remains to fill', () => {
     expect(validate.status, validate.stderr).toBe(0);
