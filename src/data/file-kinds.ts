@@ -42,10 +42,10 @@ export function irregularEntries(root: string): IrregularEntry[] {
 }
 
 function message(entry: IrregularEntry): string {
-  const why = "data/ et content/ ne contiennent que des fichiers et des dossiers ordinaires, rien n'y suit un lien";
+  const why = 'data/ et content/ ne contiennent que des fichiers et des dossiers ordinaires';
   switch (entry.kind) {
     case 'symlink':
-      return `lien symbolique vers ${quote(readlinkSync(entry.file))} : ${why} ; remplacez le lien par le fichier lui-même (ou le dossier), copié à sa place`;
+      return `lien symbolique vers ${quote(readlinkSync(entry.file))} : ${why}, rien n'y suit un lien ; remplacez le lien par le fichier lui-même (ou le dossier), copié à sa place`;
     case 'fifo':
       return `tube nommé (FIFO) : ${why} ; supprimez-le`;
     case 'socket':
