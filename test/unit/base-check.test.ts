@@ -171,9 +171,7 @@ describe('hashes over LF-normalised text', () => {
 
 describe('npm run validate -- --base <ref> (CLI)', () => {
   const validate = (cwd: string, ...args: string[]) => {
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-    delete env.CEP_DATA_DIR;
-    delete env.CEP_CONTENT_DIR;
+    const { CEP_DATA_DIR: _data, CEP_CONTENT_DIR: _content, ...env } = process.env;
     const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/validate.ts'), ...args], { cwd, env, encoding: 'utf8' });
     return { status: run.status, output: run.stdout + run.stderr };
   };
