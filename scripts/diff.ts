@@ -7,15 +7,15 @@
  * folder; the after side is the working tree, or CEP_DATA_DIR / CEP_CONTENT_DIR. Both are
  * loaded and checked like `npm run validate` does, then compared (src/editions/compare.ts).
  * A side that does not validate is reported in the Markdown (exit 0); an unknown ref exits 2.
+ * Any change to an edition released on <git-ref> (src/editions/base-check.ts) is flagged first.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataIssue } from '../src/data/issues.ts';
 import { contentDir, dataDir } from '../src/data/paths.ts';
 import { compareCatalogs, loadSnapshot, type Snapshot } from '../src/editions/compare.ts';
+import { compareWithBase } from '../src/editions/base-check.ts';
+import { refProblem, withRefTree } from '../src/editions/git-ref.ts';
 import { renderMarkdown, type MarkdownOptions } from '../src/editions/markdown.ts';
 
 export interface DiffOptions {
@@ -37,37 +37,10 @@ export interface DiffResult {
   output: string;
 }
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** The commit a ref names, or undefined. */
-function resolveCommit(cwd: string, ref: string): string | undefined {
-  if (ref === '' || ref.startsWith('-')) return undefined;
-  try {
-    return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Extracts data/ and content/ of the working directory's folder as they are at a commit. */
-function extract(cwd: string, commit: string, into: string): void {
-  const prefix = git(cwd, ['rev-parse', '--show-prefix']).trim();
-  const tree = `${commit}:${prefix}`;
-  const present = ['data', 'content'].filter((p) => {
-    try {
-      git(cwd, ['cat-file', '-e', `${tree}${p}`]);
-      return true;
-    } catch {
-      return false; // absent at that commit: that side has no data (or no chapters)
-    }
-  });
-  if (present.length === 0) return;
-  const archive = path.join(into, 'ref.tar');
-  git(cwd, ['archive', '--format=tar', '-o', archive, tree, '--', ...present]);
-  execFileSync('tar', ['-xf', archive, '-C', into]);
-  rmSync(archive);
+/** A file as messages show it (displayPath), relative to the repository at `cwd`. */
+function repoPath(file: string, cwd: string): string {
+  const absolute = path.resolve(file);
+  return path.relative(cwd, absolute).split(path.sep).join('/');
 }
 
 /** Issues with their files shown from `root` (the temporary copy as if it were the repository). */
@@ -81,29 +54,19 @@ function relocate(snapshot: Snapshot, root: string): Snapshot {
 export async function runDiff(options: DiffOptions): Promise<DiffResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const ref = options.ref;
-  try {
-    git(cwd, ['rev-parse', '--git-dir']);
-  } catch {
-    return { exitCode: 2, output: `${cwd} n'est pas dans un dépôt git : npm run diff compare l'arbre de travail à une référence git.\n` };
-  }
-  const commit = resolveCommit(cwd, ref);
-  if (!commit)
-    return {
-      exitCode: 2,
-      output: `Référence git « ${ref} » introuvable : attendu une branche, une étiquette ou un commit de ce dépôt (exemple : npm run diff -- origin/main).\n`,
-    };
-  const tmp = mkdtempSync(path.join(tmpdir(), 'cep-diff-'));
-  try {
-    extract(cwd, commit, tmp);
-    const before = relocate(loadSnapshot(path.join(tmp, 'data'), path.join(tmp, 'content')), tmp);
+  const problem = refProblem(cwd, ref, 'npm run diff', 'npm run diff -- origin/main');
+  if (problem) return { exitCode: 2, output: `${problem}\n` };
+  return withRefTree(cwd, ref, async (tmp) => {
+    const base = { data: path.join(tmp, 'data'), content: path.join(tmp, 'content') };
+    const before = relocate(loadSnapshot(base.data, base.content), tmp);
     const dataRoot = options.dataRoot ?? (process.env.CEP_DATA_DIR ? dataDir() : path.join(cwd, 'data'));
     const contentRoot = options.contentRoot ?? (process.env.CEP_CONTENT_DIR ? contentDir() : path.join(cwd, 'content'));
     const after = relocate(loadSnapshot(dataRoot, contentRoot), cwd);
+    // Changes to editions released on the ref: flagged at the top of the summary.
+    const frozen = compareWithBase(base, { data: dataRoot, content: contentRoot }, ref).map((i) => ({ file: repoPath(i.file, cwd), change: i.change, edition: i.edition }));
     const diff = await compareCatalogs(before, after);
-    return { exitCode: 0, output: renderMarkdown(diff, { ...options.markdown, before: `\`${ref}\``, after: "l'arbre de travail" }) };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+    return { exitCode: 0, output: renderMarkdown(diff, { ...options.markdown, before: `\`${ref}\``, after: "l'arbre de travail", frozen }) };
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

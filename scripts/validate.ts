@@ -3,10 +3,13 @@
  * `file:line:column: message`. Exit code 1 when the data cannot be published.
  * `--released`: also an error for an edition not yet released (the public site's deployment,
  * which must show frozen editions only; previews and local builds show them with a banner).
+ * `--base <git-ref>`: also an error for any change to an edition released on that ref (the
+ * pull-request job: src/editions/base-check.ts); exit 2 when the ref cannot be read.
  */
 import path from 'node:path';
-import { formatIssue } from '../src/data/issues.ts';
-import { dataDir, displayPath } from '../src/data/paths.ts';
+import { formatIssue, type DataIssue } from '../src/data/issues.ts';
+import { contentDir, dataDir, displayPath } from '../src/data/paths.ts';
+import { checkAgainstBase } from '../src/editions/base-check.ts';
 import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
 import { ArgumentError, readArguments } from '../src/editor/arguments.ts';
 import { validateAll } from '../src/editor/editions.ts';
@@ -14,13 +17,28 @@ import { checkIndicators } from '../src/indicators/check.ts';
 import { inspectIndicators } from '../src/indicators/catalogue.ts';
 import { inspectEssentiel } from '../src/essentiel/file.ts';
 
-let releasedOnly: boolean;
+const USAGE = 'Usage : npm run validate [-- --released] [-- --base <référence git>]';
+let options: { released?: boolean; base?: string };
 try {
-  releasedOnly = readArguments(process.argv.slice(2), { released: { type: 'boolean' } }).values.released ?? false;
+  const parsed = readArguments(process.argv.slice(2), { released: { type: 'boolean' }, base: { type: 'string' } });
+  if (parsed.positionals.length > 0) throw new ArgumentError(`argument inattendu « ${parsed.positionals[0]} »`);
+  options = parsed.values;
 } catch (error) {
   if (!(error instanceof ArgumentError)) throw error;
-  console.error(`${error.message}\nUsage : npm run validate [-- --released]`);
+  console.error(`${error.message}\n${USAGE}`);
   process.exit(2);
+}
+const releasedOnly = options.released ?? false;
+
+// The released editions of the base branch, unchanged (before the rest: an unreadable ref stops here).
+let baseIssues: DataIssue[] = [];
+if (options.base !== undefined) {
+  const base = await checkAgainstBase(options.base, { data: dataDir(), content: contentDir() });
+  if ('problem' in base) {
+    console.error(`${base.problem}\n${USAGE}`);
+    process.exit(2);
+  }
+  baseIssues = base.issues;
 }
 
 // The data, then the chapters against it.
@@ -32,7 +50,7 @@ const toFill = findToFill().filter((e) => e.issues.length > 0);
 const indicatorIssues = catalog ? await checkIndicators(catalog) : [];
 // The key points of the report homes (content/essentiel.json) against the indicator catalogue.
 const essentielIssues = inspectEssentiel(inspectIndicators().catalogue).issues;
-const issues = [...validated.issues, ...indicatorIssues, ...essentielIssues, ...toFill.flatMap((e) => e.issues)];
+const issues = [...baseIssues, ...validated.issues, ...indicatorIssues, ...essentielIssues, ...toFill.flatMap((e) => e.issues)];
 if (releasedOnly)
   for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
     issues.push({

@@ -20,6 +20,7 @@ import { checkOperatorNames } from './names.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
+import { checkRegularFiles } from './file-kinds.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
@@ -155,7 +156,9 @@ function subfolders(dir: string, expected: string, issues: DataIssue[]): string[
 
 /** Loads and checks all the data; never throws on bad data, returns the issues instead. */
 export function inspectData(root: string = dataDir(), chaptersRoot: string = contentDir()): { catalog?: Catalog; issues: DataIssue[] } {
-  const issues: DataIssue[] = [];
+  // A link, a FIFO or a device is refused before anything reads through it.
+  const issues: DataIssue[] = checkRegularFiles([root, chaptersRoot]);
+  if (issues.length > 0) return { issues };
   const ref = loadPackage(path.join(root, 'reference'), false, issues);
   if (!ref) return { issues };
   checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);

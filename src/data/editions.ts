@@ -1,8 +1,9 @@
 /**
  * Editions of a report. Each edition is a pair of folders, data/reports/<slug>/<year>/v<N>/ and
  * content/reports/<slug>/<year>/v<N>/. Releasing an edition freezes it: editions.lock.json,
- * beside the v<N> folders, records the SHA-256 of each of its files, and any later change to
- * one of them is an error. Corrections are made in a new edition.
+ * beside the v<N> folders, records the SHA-256 of each of its files (text files with their line
+ * endings normalised to LF), and any later change to one of them is an error. Corrections are
+ * made in a new edition.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,8 +70,24 @@ export function editionFiles(dataEditionDir: string, contentEditionDir: string):
   return files;
 }
 
-export function sha256(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+/** Files compared as text: their line endings do not count (a CRLF checkout is the same edition). */
+const TEXT_FILE = /\.(csv|tsv|json|geojson|mdx|md|txt|yml|yaml|xml|svg|html)$/i;
+
+export const isTextFile = (file: string): boolean => TEXT_FILE.test(file);
+
+/** A file's bytes as the lock sees them: a text file with CRLF line endings read as LF. */
+export function normalisedBytes(file: string, bytes: Buffer = readFileSync(file)): Buffer {
+  if (!isTextFile(file) || !bytes.includes(0x0d)) return bytes;
+  // Byte-level, so that a Windows-1252 or Latin-1 file is not decoded.
+  const out = Buffer.alloc(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (!(bytes[i] === 0x0d && bytes[i + 1] === 0x0a)) out[n++] = bytes[i]!;
+  return out.subarray(0, n);
+}
+
+/** SHA-256 of a file as the lock records it: text files over LF-normalised bytes, others over their bytes. */
+export function sha256(file: string, bytes?: Buffer): string {
+  return createHash('sha256').update(normalisedBytes(file, bytes)).digest('hex');
 }
 
 /** What the lock records for an edition as its files are now. */

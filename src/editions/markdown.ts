@@ -3,7 +3,8 @@
  * job summary: a first line that sums it up, then one section per edition that changed
  * (metadata, datasets with a table of the changed cells and rows, rules, indicators, chapters
  * as paragraph diffs); a dataset new since the ref is listed row by row (markdown-rows.ts),
- * a new report with all its datasets. Long lists stop at a limit with « … et N autres ». Sorted, no
+ * a new report with all its datasets. A change to an edition released on the ref comes first, as
+ * a warning block. Long lists stop at a limit with « … et N autres ». Sorted, no
  * timestamp: the same diff always renders the same text.
  */
 import { frenchDate, releaseText } from '../data/editions.ts';
@@ -21,6 +22,7 @@ import type {
   RowRef,
 } from './compare.ts';
 import { isEmptyDiff } from './compare.ts';
+import { frozenWarning, type FrozenFile } from './markdown-frozen.ts';
 import { rowsListing } from './markdown-rows.ts';
 
 export interface MarkdownOptions {
@@ -40,6 +42,8 @@ export interface MarkdownOptions {
   maxItems?: number;
   /** Errors shown per side that does not validate (default 10). */
   maxErrors?: number;
+  /** The files of editions released on the ref that the working tree changes (base-check.ts): flagged first. */
+  frozen?: FrozenFile[];
 }
 
 type Limits = Required<MarkdownOptions>;
@@ -53,6 +57,7 @@ const DEFAULTS: Limits = {
   maxParagraphs: 5,
   maxItems: 20,
   maxErrors: 10,
+  frozen: [],
 };
 
 /** « 1 cellule modifiée », « 2 cellules modifiées ». */
@@ -395,7 +400,7 @@ function invalidSection(diff: CatalogDiff, o: Limits): string[] {
   return out;
 }
 
-/** The whole diff as Markdown; its first line sums it up. Ends with one newline. */
+/** The whole diff as Markdown; its first line sums it up (after the warning on released editions, if any). Ends with one newline. */
 export function renderMarkdown(diff: CatalogDiff, options: MarkdownOptions = {}): string {
   const o: Limits = { ...DEFAULTS, ...options };
   let lines: string[];
@@ -406,6 +411,7 @@ export function renderMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
     if (diff.reference.length) lines.push(...datasetsSection(diff.reference, '## Référentiels (`data/reference`)', 'data/reference', o));
     for (const e of diff.editions) if (e.status !== 'unchanged') lines.push(...editionSection(e, o));
   }
+  lines = [...frozenWarning(o.frozen, o.before, o.maxItems), ...lines];
   while (lines.at(-1) === '') lines.pop();
   return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,8 @@
  * case stays about the one problem it describes; except the cases marked `"frozen": true`, which
  * are about the freezing itself and keep the lock as shipped.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 import { resealEditions } from './editions.ts';
@@ -52,7 +53,11 @@ export type Change =
   /** Moves the file or folder to this path, relative to the same root. */
   | { rename: string }
   /** Copies the file or folder to this path, relative to the same root (a new edition folder). */
-  | { copy: string };
+  | { copy: string }
+  /** Makes the file (or folder) a symbolic link to this target, relative to the link's folder or absolute (/etc/hostname); an existing file is replaced. */
+  | { symlink: string }
+  /** Makes the file a named pipe (FIFO, by mkfifo); an existing file is replaced. */
+  | { fifo: true };
 
 /** An issue as the validator prints it, `file` relative to the copy's root. */
 export interface ExpectedIssue {
@@ -160,6 +165,11 @@ export function applyChange(dir: string, c: Pick<BadInput, 'id' | 'file' | 'chan
   // A full replacement may also create a file (a stray file in a folder).
   if ('fixture' in change) return writeFileSync(target, readFileSync(path.join(FIXTURES, change.fixture)));
   if ('text' in change) return writeFileSync(target, change.text);
+  if ('symlink' in change || 'fifo' in change) {
+    rmSync(target, { recursive: true, force: true });
+    if ('fifo' in change) return void execFileSync('mkfifo', [target]);
+    return symlinkSync(change.symlink, target);
+  }
   if (!existsSync(target)) fail('fichier ou dossier introuvable dans la copie');
   if ('delete' in change) return rmSync(target, { recursive: true });
   if ('rename' in change) return renameSync(target, path.join(dir, change.rename));

@@ -6,10 +6,13 @@
  * copy's locks as they are after the change (what a correct new edition would record), so that
  * each test stays about the one problem it makes.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE, readLock, sealEdition, writeLock, type Lock } from '../../src/data/editions.ts';
 import type { DataIssue } from '../../src/data/issues.ts';
+import { fixtureRoots } from './fixtures.ts';
 
 const folders = (dir: string) =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
@@ -33,4 +36,28 @@ export function resealEditions(dataRoot: string, contentRoot: string): void {
       for (const edition of Object.keys(lock)) sealed[edition] = sealEdition(path.join(yearDir, edition), path.join(chapters, edition));
       writeLock(yearDir, sealed);
     }
+}
+
+/** A throw-away git repository holding the fixture roots (data/, content/), committed as the base. */
+export interface FixtureRepo {
+  repo: string;
+  data: string;
+  content: string;
+  /** Runs git in the repository, as a test user. */
+  git(...args: string[]): string;
+}
+
+export function fixtureRepo(): FixtureRepo {
+  const repo = mkdtempSync(path.join(tmpdir(), 'cep-repo-'));
+  const roots = fixtureRoots();
+  for (const [name, dir] of Object.entries(roots)) {
+    cpSync(dir, path.join(repo, name), { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  git('init', '--quiet', '--initial-branch=main');
+  git('add', '-A');
+  git('commit', '--quiet', '-m', 'base');
+  return { repo, data: path.join(repo, 'data'), content: path.join(repo, 'content'), git };
 }

@@ -27,6 +27,7 @@ import {
 } from '../../src/editions/compare.ts';
 import { renderMarkdown } from '../../src/editions/markdown.ts';
 import { scaffoldReport } from '../../src/editor/scaffold.ts';
+import { resealEditions } from '../helpers/editions.ts';
 import { runDiff } from '../../scripts/diff.ts';
 import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
 
@@ -340,8 +341,10 @@ describe('npm run diff -- <git-ref>', () => {
     edit(path.join(repo, file), (t) => t.replace(`${FIXTURE.code},2023,apec,1000,`, `${FIXTURE.code},2023,apec,beaucoup,`));
     const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
     expect(exitCode).toBe(0);
+    // A released edition changed: the warning comes first, then the summary.
     const lines = output.split('\n');
-    expect(lines[0]).toBe("**Comparaison avec `HEAD` impossible** : les données de l'arbre de travail ne sont pas valides (2 erreurs).");
+    expect(lines[0]).toMatch(/^> ⚠️ \*\*Édition publiée modifiée\*\*/);
+    expect(lines.find((l) => !l.startsWith('>') && l !== '')).toBe("**Comparaison avec `HEAD` impossible** : les données de l'arbre de travail ne sont pas valides (2 erreurs).");
     expect(output).toContain(`${file}:8:4: `);
     expect(output).toContain(`${file}:1:1: `);
   });
@@ -386,6 +389,27 @@ describe('npm run diff -- <git-ref>', () => {
     expect(section).toContain('#### `ptp_files` : « ');
     expect(section).toContain('*Aucune ligne sous l’en-tête.*');
     expect(section).toMatch(/- `01-[a-z-]+\.mdx` ajouté : « /);
+  });
+
+  it('flags a change to an edition released on the ref at the top, listing its files, even with the lock re-hashed', async () => {
+    const repo = fixtureRepo();
+    const csv = `data/reports/${FIXTURE.id}/v1/reception_points.csv`;
+    const chapter = `content/reports/${FIXTURE.id}/v2/02-profils.mdx`;
+    edit(path.join(repo, csv), (t) => t.replace('Ville C) et une permanence', 'Ville C) et deux permanences'));
+    rmSync(path.join(repo, chapter));
+    resealEditions(path.join(repo, 'data'), path.join(repo, 'content'));
+    const { exitCode, output } = await runDiff(at(repo, 'HEAD'));
+    expect(exitCode).toBe(0);
+    const lockFile = `data/reports/${FIXTURE.id}/editions.lock.json`;
+    expect(output.split('\n').slice(0, 7)).toEqual([
+      `> ⚠️ **Éditions publiées modifiées** : \`${FIXTURE.id}/v1\`, \`${FIXTURE.id}/v2\`, publiées sur \`HEAD\`, 3 changements. Une édition publiée ne change jamais : rétablissez ces fichiers tels qu'ils sont sur \`HEAD\` et faites la correction dans une nouvelle édition (\`npm run new-version\`, voir CONTRIBUTING.md) ; \`npm run validate -- --base\` localise chaque changement.`,
+      '>',
+      `> - \`${lockFile}\` : verrou modifié`,
+      `> - \`${csv}\` : modifié`,
+      `> - \`${chapter}\` : supprimé`,
+      '',
+      '**Données comparées à `HEAD`** : 1 cellule modifiée, 1 chapitre supprimé.',
+    ]);
   });
 
   it('an unknown ref is an error in French, exit 2', async () => {

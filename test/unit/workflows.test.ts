@@ -232,12 +232,20 @@ describe('ci.yml', () => {
     expect(commands[0]).toBe('npm install');
     const testCommand = commands.at(-1)!;
     const install = stepIndex(steps, `runs ${commands[0]}`, (s) => !!s.run && s.run.trim().startsWith(commands[0]!));
-    const validate = stepIndex(steps, 'runs npm run validate', runsExactly('npm run validate'));
+    const validate = stepIndex(steps, 'runs npm run validate', runsScript('validate'));
     const test = stepIndex(steps, `runs ${testCommand}`, runsExactly(testCommand));
     const build = stepIndex(steps, 'runs npm run build', runsExactly('npm run build'));
     expect(install).toBeLessThan(validate);
     expect(validate).toBeLessThan(test);
     expect(test).toBeLessThan(build);
+  });
+
+  it('validates with --base origin/<base branch>: released editions of the base stay as they are', () => {
+    const step = steps[stepIndex(steps, 'runs npm run validate', runsScript('validate'))]!;
+    const m = /^npm\s+run\s+validate\s+--\s+--base\s+"?origin\/([^\s"]+)"?$/.exec(step.run!.trim());
+    expect(m, step.run).not.toBeNull();
+    const ref = m![1]!.startsWith('$') ? step.env?.[m![1]!.replace(/^\$\{?|\}$/g, '')] : m![1];
+    expect(ref).toBe('${{ github.base_ref }}');
   });
 
   it('writes the data diff against origin/<base branch> into the job summary, after the build', () => {
