@@ -22,7 +22,7 @@ import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
-import { checkDescriptorReferences } from './descriptor-check.ts';
+import { checkDescriptorReferences, missingResourceFiles } from './descriptor-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -92,8 +92,9 @@ function loadPackage(
   const pkg = json.value as PackageDescriptor;
   if (!checkDescriptorReferences(json, pkg, issues)) return undefined;
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
+  const missing = missingResourceFiles(json, pkg, issues);
   const resources = new Map<string, Resource>();
-  for (const descriptor of pkg.resources) {
+  for (const descriptor of pkg.resources.filter((d) => !missing.has(d.name))) {
     const table = readTable(path.join(dir, descriptor.path), descriptor, issues, { allowEmpty: inPreparation });
     if (table) resources.set(descriptor.name, { descriptor, table });
   }
