@@ -23,7 +23,7 @@ import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences, missingResourceFiles } from './descriptor-check.ts';
-import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
+import { checkKeyFigureBounds, checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
@@ -292,6 +292,7 @@ function loadReport(
   const tables = new Map([...loaded.resources].map(([name, r]) => [name, r.table]));
   const referenceTables = new Map([...reference].map(([name, r]) => [name, r.table]));
   checkProfileCategories(loaded.pkg, tables, referenceTables, issues);
+  checkKeyFigureBounds(loaded.pkg, tables, issues);
   // Rules compare figures: only worth evaluating on tables that are all readable and typed.
   const complete = loaded.resources.size === loaded.pkg.resources.length;
   const discrepancies = complete && issues.filter((i) => i.severity === 'error').length === errorsBefore

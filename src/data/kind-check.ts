@@ -85,3 +85,27 @@ export function checkProfileCategories(
     });
   }
 }
+
+/** A unit that says the figure is a change (« % d'évolution »), which may be negative or past 100. */
+const VARIATION_UNIT = /évolution|variation|hausse|baisse|augmentation|diminution/iu;
+
+/**
+ * A key figure in « % » (« % des bénéficiaires ») is a share: between 0 and 100. Its bounds
+ * depend on its unit, which a Table Schema constraint cannot express; a change in % says so in
+ * its unit (« % d'évolution ») and may be negative or exceed 100.
+ */
+export function checkKeyFigureBounds(pkg: PackageDescriptor, tables: Map<string, Table>, issues: DataIssue[]): void {
+  for (const resource of pkg.resources.filter((r) => r.cep?.kind === 'key-figures')) {
+    const table = tables.get(resource.name);
+    if (!table) continue;
+    table.rows.forEach((row, i) => {
+      const unit = String(row.unit ?? '');
+      if (typeof row.value !== 'number' || !unit.startsWith('%') || VARIATION_UNIT.test(unit)) return;
+      if (row.value >= 0 && row.value <= 100) return;
+      issues.push({
+        file: table.file, line: table.lines[i]!, column: table.columnOf('value'), severity: 'error',
+        message: `valeur ${quote(String(row.value))} hors de 0 à 100 pour l'unité ${quote(unit)} : une part se situe entre 0 et 100 ; corrigez la valeur, ou, si c'est une évolution, écrivez l'unité « % d'évolution »`,
+      });
+    });
+  }
+}
