@@ -2,11 +2,32 @@
  * What a standard dataset kind promises (kinds.ts): its fixed columns, and for beneficiary
  * profiles, categories taken from the nomenclature of their dimension.
  */
-import type { PackageDescriptor } from './descriptors.ts';
+import type { Field, PackageDescriptor } from './descriptors.ts';
 import type { JsonFile } from './json-file.ts';
 import { quote, type DataIssue } from './issues.ts';
 import { kinds } from './kinds.ts';
 import type { Table } from './table.ts';
+
+/**
+ * The kind's bounds (a count at least 0, a share from 0 to 100…) hold for every report: a field
+ * that drops or loosens one would let 189 % through the cell checker.
+ */
+function missingConstraints(declared: Field[], expected: Field[], kind: string): [(string | number)[], string][] {
+  const problems: [(string | number)[], string][] = [];
+  declared.forEach((field, f) => {
+    const wanted = expected.find((e) => e.name === field.name)?.constraints ?? {};
+    for (const [key, value] of Object.entries(wanted)) {
+      const got = (field.constraints as Record<string, unknown> | undefined)?.[key];
+      if (JSON.stringify(got) === JSON.stringify(value)) continue;
+      problems.push([
+        // At the loosened bound, or where the missing one belongs.
+        ['schema', 'fields', f, ...(got !== undefined ? ['constraints', key] : field.constraints ? ['constraints'] : [])],
+        `champ ${quote(field.name)} : contrainte "${key}": ${JSON.stringify(value)} attendue pour le type ${quote(kind)}${got === undefined ? '' : `, trouvé ${JSON.stringify(got)}`} ; rétablissez-la (npm run kind-schema -- ${kind})`,
+      ]);
+    }
+  });
+  return problems;
+}
 
 /** The resource's schema has exactly the kind's fields (names, types, order), key and foreign keys. */
 export function checkKindSchemas(json: JsonFile, pkg: PackageDescriptor, issues: DataIssue[]): boolean {
@@ -21,6 +42,7 @@ export function checkKindSchemas(json: JsonFile, pkg: PackageDescriptor, issues:
       problems.push([['schema', 'fields'], `champs attendus pour le type ${quote(kind)} : ${signature(expected.fields)} ; trouvés : ${signature(resource.schema.fields)} (npm run kind-schema -- ${kind})`]);
     if (JSON.stringify(resource.schema.primaryKey ?? []) !== JSON.stringify(expected.primaryKey))
       problems.push([['schema', 'primaryKey'], `clé primaire attendue pour le type ${quote(kind)} : ${expected.primaryKey.join(', ')}`]);
+    problems.push(...missingConstraints(resource.schema.fields, expected.fields, kind));
     for (const fk of expected.foreignKeys) {
       const declared = (resource.schema.foreignKeys ?? []).some((d) => JSON.stringify(d) === JSON.stringify(fk));
       if (!declared) problems.push([['schema'], `clé étrangère attendue pour le type ${quote(kind)} : ${fk.fields.join(', ')} → ${fk.reference.resource}`]);
