@@ -23,8 +23,8 @@ import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkRegularFiles } from './file-kinds.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
-import { checkDescriptorReferences } from './descriptor-check.ts';
-import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
+import { checkDescriptorReferences, missingResourceFiles } from './descriptor-check.ts';
+import { checkKeyFigureBounds, checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
@@ -93,8 +93,9 @@ function loadPackage(
   const pkg = json.value as PackageDescriptor;
   if (!checkDescriptorReferences(json, pkg, issues)) return undefined;
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
+  const missing = missingResourceFiles(json, pkg, issues);
   const resources = new Map<string, Resource>();
-  for (const descriptor of pkg.resources) {
+  for (const descriptor of pkg.resources.filter((d) => !missing.has(d.name))) {
     const table = readTable(path.join(dir, descriptor.path), descriptor, issues, { allowEmpty: inPreparation });
     if (table) resources.set(descriptor.name, { descriptor, table });
   }
@@ -294,6 +295,7 @@ function loadReport(
   const tables = new Map([...loaded.resources].map(([name, r]) => [name, r.table]));
   const referenceTables = new Map([...reference].map(([name, r]) => [name, r.table]));
   checkProfileCategories(loaded.pkg, tables, referenceTables, issues);
+  checkKeyFigureBounds(loaded.pkg, tables, issues);
   // Rules compare figures: only worth evaluating on tables that are all readable and typed.
   const complete = loaded.resources.size === loaded.pkg.resources.length;
   const discrepancies = complete && issues.filter((i) => i.severity === 'error').length === errorsBefore

@@ -1,8 +1,11 @@
 /**
  * What the JSON Schemas cannot see in a package descriptor: resource names used twice, keys
- * that name fields the table does not have, patterns that are not regular expressions.
+ * that name fields the table does not have, patterns that are not regular expressions; and
+ * the files it names that are not beside it.
  * Checked before any table is read, so that the tables' messages never follow from them.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { PackageDescriptor } from './descriptors.ts';
 import type { JsonFile } from './json-file.ts';
 import { quote, type DataIssue } from './issues.ts';
@@ -38,4 +41,23 @@ export function checkDescriptorReferences(json: JsonFile, pkg: PackageDescriptor
     });
   });
   return issues.length === before;
+}
+
+/**
+ * The resources whose file is not beside the descriptor, each reported at its `path` line (the
+ * one to correct when the name is wrong). Their tables are not read; the others still are.
+ */
+export function missingResourceFiles(json: JsonFile, pkg: PackageDescriptor, issues: DataIssue[]): Set<string> {
+  const missing = new Set<string>();
+  pkg.resources.forEach((resource, r) => {
+    if (existsSync(path.join(path.dirname(json.absolute), resource.path))) return;
+    missing.add(resource.name);
+    issues.push({
+      file: json.file,
+      ...json.locate(['resources', r, 'path']),
+      severity: 'error',
+      message: `ressource ${quote(resource.name)} : fichier ${quote(resource.path)} introuvable dans le dossier du descripteur : ajoutez-le à ce dossier, ou corrigez ce chemin`,
+    });
+  });
+  return missing;
 }

@@ -1,61 +1,63 @@
-import { readFileSync } from 'node:fs';
-import {
-  findNodeAtLocation,
-  parse,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+/**
+ * The JSON files we read (descriptors, report.json, locks, rules, indicators, content/essentiel.json):
+ * strict JSON in UTF-8, no key twice in an object, checked against a JSON Schema, every problem
+ * located and phrased in French (json-messages.ts).
+ */
+import { findNodeAtLocation, parse, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { displayPath } from './paths.ts';
 import { quote, type DataIssue } from './issues.ts';
+import { describeAjvError, describeParseError } from './json-messages.ts';
+import { positions, readUtf8Text } from './text-file.ts';
 
 // ajv-formats ships CommonJS: its default export arrives wrapped under tsx and Vite.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv) => Ajv;
 
-/** The official profiles use keywords ajv does not know (propertyOrder, context…): not strict. */
-export const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+/**
+ * The official profiles use keywords ajv does not know (propertyOrder, context…): not strict.
+ * Verbose: each error carries the value found, which the French messages quote.
+ */
+export const ajv = addFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
 // The profiles tag long texts with format "textarea", an editor hint, not a constraint.
 ajv.addFormat('textarea', true);
 
 export interface JsonFile {
+  /** As messages show it. */
   file: string;
+  /** Where it is read from: the files it names are beside it. */
+  absolute: string;
   value: unknown;
   /** Line and column of the value at a JSON path, for messages. */
   locate(path: (string | number)[]): { line: number; column: number };
 }
 
-/** Line and column of an offset, by binary search over the offsets where lines start. */
-function positions(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
+/** Each key that appears twice in one object, located at its second occurrence. */
+function duplicateKeys(text: string, lineColumn: (offset: number) => { line: number; column: number }): { key: string; offset: number; first: number }[] {
+  const found: { key: string; offset: number; first: number }[] = [];
+  const objects: Map<string, number>[] = [];
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Map()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty: (key, offset) => {
+      const keys = objects.at(-1)!;
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, offset);
+      else found.push({ key, offset, first: lineColumn(first).line });
+    },
+  });
+  return found;
 }
 
-/** Reads strict JSON, keeping the source positions so that every issue can be located. */
+/**
+ * Reads strict JSON in UTF-8, keeping the source positions so that every issue can be located.
+ * A key written twice in one object is refused: JSON parsers keep the last one silently.
+ */
 export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | undefined {
   const file = displayPath(absolute);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch {
-    issues.push({ file, line: 1, column: 1, severity: 'error', message: 'fichier introuvable' });
-    return undefined;
-  }
-  // Windows' Notepad starts files with a byte order mark: invisible, harmless, dropped.
-  if (text.startsWith('\ufeff')) text = text.slice(1);
+  const text = readUtf8Text(absolute, issues);
+  if (text === undefined) return undefined;
   const lineColumn = positions(text);
   const errors: ParseError[] = [];
   const value = parse(text, errors, { disallowComments: true, allowTrailingComma: false });
@@ -65,14 +67,24 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
         file,
         ...lineColumn(e.offset),
         severity: 'error',
-        message: `JSON invalide (${printParseErrorCode(e.error)}) : vérifiez les virgules, guillemets et accolades autour de cette position`,
+        message: describeParseError(e.error),
       });
     }
     return undefined;
   }
+  const duplicates = duplicateKeys(text, lineColumn);
+  for (const d of duplicates)
+    issues.push({
+      file,
+      ...lineColumn(d.offset),
+      severity: 'error',
+      message: `clé ${quote(d.key)} en double (déjà ligne ${d.first}) : la seconde remplacerait la première ; gardez-en une`,
+    });
+  if (duplicates.length > 0) return undefined;
   const tree = parseTree(text) as Node;
   return {
     file,
+    absolute,
     value,
     locate(path) {
       // Walk up until a node exists: a missing property is reported on its parent object.
@@ -83,27 +95,6 @@ export function readJsonFile(absolute: string, issues: DataIssue[]): JsonFile | 
       }
     },
   };
-}
-
-function describeAjvError(e: ErrorObject): string {
-  const where = e.instancePath ? `${quote(e.instancePath.replaceAll('~1', '/').replaceAll('~0', '~'))} : ` : '';
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'required':
-      return `${where}propriété obligatoire ${quote(String(p.missingProperty))} manquante`;
-    case 'additionalProperties':
-      return `${where}propriété inconnue ${quote(String(p.additionalProperty))}`;
-    case 'type':
-      return `${where}type attendu : ${String(p.type)}`;
-    case 'enum':
-      return `${where}valeur attendue parmi : ${(p.allowedValues as unknown[]).join(', ')}`;
-    case 'minItems':
-      return `${where}au moins ${String(p.limit)} élément(s) attendu(s)`;
-    case 'pattern':
-      return `${where}la valeur ne respecte pas le motif ${String(p.pattern)}`;
-    default:
-      return `${where}${e.message ?? e.keyword}`;
-  }
 }
 
 /** Validates a JSON file against a compiled JSON Schema; each error located in the file. */

@@ -75,8 +75,10 @@ export function parseState(queryString: string, views: ExplorerView[], indicator
   }
   const search = params.get('q') ?? undefined;
   if (search !== undefined && search.length > MAX_VALUE_LENGTH) throw new InvalidState('recherche trop longue');
-  const page = Number(params.get('page') ?? '1');
-  if (!Number.isInteger(page) || page < 1 || page > 100000) throw new InvalidState('page invalide');
+  // Digits only: Number() would also read « 1e3 », « 0x10 » or « 12.0 » as a page number.
+  const pageText = params.get('page') ?? '1';
+  if (!/^[1-9][0-9]{0,4}$/.test(pageText)) throw new InvalidState('page invalide');
+  const page = Number(pageText);
   return { mode: 'table', view: view.id, filters, group, sort, search: search || undefined, page };
 }
 

@@ -161,6 +161,16 @@ describe('explorer', () => {
     expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
   });
 
+  it('refuses a page number not written in digits (1e3 would read as page 1000)', async () => {
+    const page = await browser().newPage();
+    for (const number of ['1e3', '0x10', '2.0']) {
+      await page.goto(`${baseUrl}/donnees/?page=${number}`);
+      await ready(page);
+      expect(await page.locator('[data-role="error"]').innerText(), number).toBe('Ce lien d\'exploration n\'est pas valide (page invalide). Revenir à la vue par défaut.');
+    }
+    await page.close();
+  });
+
   it('every « Explorer ces données » link of the reports opens a valid state', () => {
     const links = pages.flatMap((p) => [...parseHTML(builtHtml(p)).document.querySelectorAll('a[href^="/donnees/?"]')].map((a) => a.getAttribute('href')!));
     expect(links.length).toBeGreaterThan(10);

@@ -236,7 +236,7 @@ describe('bad descriptors are located for the editor', () => {
     const data = copyOfData();
     const file = data.edit(PACKAGE, (t) => t.replace('"name": "cep-fixture-hauts-de-france-2023",', '"name": "cep-fixture-hauts-de-france-2023"'));
     expect(errorsOf(data)).toEqual([
-      `${shown(file)}:4:3: JSON invalide (CommaExpected) : vérifiez les virgules, guillemets et accolades autour de cette position`,
+      `${shown(file)}:4:3: JSON invalide : virgule attendue ; vérifiez les virgules, guillemets et accolades autour de cette position`,
     ]);
   });
 

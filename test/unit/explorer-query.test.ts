@@ -26,7 +26,7 @@ describe('explorer state', () => {
   });
 
   it('refuses what is not in the allowlist', () => {
-    for (const bad of ['?vue=autre', '?f.entries=3', '?f.inconnu=1', '?grouper=entries', '?tri=territory;DROP', '?tri=entries:up', '?page=-1', '?page=1e9', `?q=${'x'.repeat(201)}`, '?indicateur=x', '?indicateur=cep-entries-total&comparer=regions&annee=2023;'])
+    for (const bad of ['?vue=autre', '?f.entries=3', '?f.inconnu=1', '?grouper=entries', '?tri=territory;DROP', '?tri=entries:up', '?page=-1', '?page=1e9', '?page=1e3', '?page=0x10', '?page=12.0', '?page=02', '?page=+2', '?page=100000', `?q=${'x'.repeat(201)}`, '?indicateur=x', '?indicateur=cep-entries-total&comparer=regions&annee=2023;'])
       expect(() => parse(bad), bad).toThrow(InvalidState);
   });
 
