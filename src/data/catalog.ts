@@ -23,6 +23,7 @@ import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences } from './descriptor-check.ts';
+import { checkDescriptorTexts } from './text-check.ts';
 import { checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -92,6 +93,7 @@ function loadPackage(
   const pkg = json.value as PackageDescriptor;
   if (!checkDescriptorReferences(json, pkg, issues)) return undefined;
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
+  checkDescriptorTexts(json, pkg, issues);
   const resources = new Map<string, Resource>();
   for (const descriptor of pkg.resources) {
     const table = readTable(path.join(dir, descriptor.path), descriptor, issues, { allowEmpty: inPreparation });
