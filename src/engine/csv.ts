@@ -17,7 +17,7 @@ export type CsvCell = string | number | boolean | null | undefined;
  * `excel`: the variant for French Excel (semicolons, decimal commas, a byte order mark);
  * `crlf`: CRLF between records, as downloads for spreadsheets have (RFC 4180). Texts that a spreadsheet would run as a formula get a leading apostrophe; numbers never do.
  */
-export function writeCsv(header: string[], rows: CsvCell[][], { excel = false, crlf = excel } = {}): string {
+export function writeCsv(header: string[], rows: CsvCell[][], { excel = false, crlf = excel }: { excel?: boolean; crlf?: boolean } = {}): string {
   const cell = (v: CsvCell) =>
     v === null || v === undefined ? '' : typeof v === 'number' ? (excel ? String(v).replace('.', ',') : String(v)) : typeof v === 'boolean' ? String(v) : neutralise(v);
   return stringify([header, ...rows.map((row) => row.map(cell))], {
