@@ -15,7 +15,8 @@ export type CsvCell = string | number | boolean | null | undefined;
 
 /**
  * `excel`: the variant for French Excel (semicolons, decimal commas, a byte order mark);
- * `crlf`: CRLF between records, as downloads for spreadsheets have (RFC 4180). Texts that a spreadsheet would run as a formula get a leading apostrophe; numbers never do.
+ * `crlf`: CRLF between records, as downloads for spreadsheets have (RFC 4180). Texts that a
+ * spreadsheet would run as a formula get a leading apostrophe; numbers never do.
  */
 export function writeCsv(header: string[], rows: CsvCell[][], { excel = false, crlf = excel }: { excel?: boolean; crlf?: boolean } = {}): string {
   const cell = (v: CsvCell) =>
