@@ -24,6 +24,7 @@ import { checkRegularFiles } from './file-kinds.ts';
 import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences, missingResourceFiles } from './descriptor-check.ts';
+import { checkDescriptorTexts } from './text-check.ts';
 import { checkKeyFigureBounds, checkKindSchemas, checkProfileCategories } from './kind-check.ts';
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
@@ -94,6 +95,7 @@ function loadPackage(
   if (!checkDescriptorReferences(json, pkg, issues)) return undefined;
   if (!checkKindSchemas(json, pkg, issues)) return undefined;
   const missing = missingResourceFiles(json, pkg, issues);
+  checkDescriptorTexts(json, pkg, issues);
   const resources = new Map<string, Resource>();
   for (const descriptor of pkg.resources.filter((d) => !missing.has(d.name))) {
     const table = readTable(path.join(dir, descriptor.path), descriptor, issues, { allowEmpty: inPreparation });

@@ -4,6 +4,7 @@
  * `groupChar` (v2), so that exports from French spreadsheets are read when declared.
  */
 import type { Field } from './descriptors.ts';
+import { textProblem } from './formula.ts';
 import { quote } from './issues.ts';
 
 export type Cell = string | number | boolean | null;
@@ -82,9 +83,9 @@ export function constraintProblem(field: Field, value: Cell): string | undefined
     return `valeur ${quote(String(value))} non autorisée : attendu ${c.enum.join(', ')}`;
   if (typeof value === 'string') {
     if (c.pattern && !new RegExp(`^(?:${c.pattern})$`, 'u').test(value)) return `valeur ${quote(value)} mal formée : motif attendu ${c.pattern}`;
-    // A cell read as a formula by a spreadsheet when the data is downloaded.
-    if (/^[=+\-@]/.test(value))
-      return `valeur ${quote(value)} commençant par ${quote(value[0]!)} : un texte ne peut pas commencer par = + - @ (il serait lu comme une formule par les tableurs)`;
+    // A cell read as a formula by a spreadsheet when the data is downloaded, or holding an invisible control.
+    const problem = textProblem(value, { multiline: true });
+    if (problem) return `valeur ${problem}`;
   }
   return undefined;
 }

@@ -3,17 +3,13 @@
  * (UTF-8, comma, point decimal, empty cell for a missing value) written from the checked rows,
  * and one Data Package per report that also carries the reference lists its keys point to.
  */
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../engine/csv.ts';
 import type { PackageDescriptor, ResourceDescriptor } from './descriptors.ts';
 import type { Catalog, Report, Resource } from './catalog.ts';
 
 export function publishedCsv(resource: Resource): string {
   const columns = resource.descriptor.schema.fields.map((f) => f.name);
-  return stringify(resource.table.rows, {
-    header: true,
-    columns,
-    cast: { boolean: (b) => String(b), number: (n) => String(n) },
-  });
+  return writeCsv(columns, resource.table.rows.map((row) => columns.map((c) => row[c])));
 }
 
 /**

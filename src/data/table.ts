@@ -104,6 +104,8 @@ function locateQuote(text: string, delimiter: string, quote: string, onLine?: nu
   return inQuotes ? opened : undefined;
 }
 
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
 /** `allowEmpty`: a header-only file is an empty table (a dataset not filled yet in an edition in preparation). */
 export function readTable(absolute: string, resource: ResourceDescriptor, issues: DataIssue[], { allowEmpty = false } = {}): Table | undefined {
   const file = displayPath(absolute);
@@ -185,7 +187,8 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
   const lines: number[] = [];
   let valid = true;
   for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+    // csv-parse gives the line a record ends on; a quoted cell may span lines (LF, CR or CRLF).
+    const line = info.lines - lineBreaks(record.join(''));
     if (record.length !== header.length) {
       error(line, Math.min(record.length, header.length) + 1, `la ligne a ${record.length} cellule(s), l'en-tête en a ${header.length}`);
       valid = false;
@@ -195,15 +198,16 @@ export function readTable(absolute: string, resource: ResourceDescriptor, issues
     for (const f of fields) {
       const column = columnOf(f.name);
       const raw = record[column - 1]!;
+      const cellLine = line + lineBreaks(record.slice(0, column - 1).join(''));
       let value = missingValues.includes(raw) ? null : cast(f, raw);
       if (value === undefined) {
-        error(line, column, `valeur ${quote(raw)} invalide pour ${quote(f.name)} : attendu ${expectedText(f, raw)}`);
+        error(cellLine, column, `valeur ${quote(raw)} invalide pour ${quote(f.name)} : attendu ${expectedText(f, raw)}`);
         valid = false;
         value = null;
       } else {
         const problem = constraintProblem(f, value);
         if (problem) {
-          error(line, column, `${quote(f.name)} : ${problem}`);
+          error(cellLine, column, `${quote(f.name)} : ${problem}`);
           valid = false;
         }
       }

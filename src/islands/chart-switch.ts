@@ -50,7 +50,9 @@ async function redraw(figure: HTMLElement, state: BrowserState, territory: strin
     status.textContent = `Valeurs pour ${ctx.territoryLabel} calculées dans votre navigateur à partir des données publiées.`;
     figure.dataset.territory = territory;
   } catch (error) {
-    status.textContent = `Le calcul n'a pas pu être effectué (${(error as Error).message}). Les valeurs restent consultables dans le tableau « Voir les données ».`;
+    // The engine's own message is English and technical: logged for us, not shown to readers.
+    console.error(error);
+    status.textContent = "Le calcul n'a pas pu être effectué dans votre navigateur. Les valeurs restent consultables dans le tableau « Voir les données ».";
   } finally {
     figure.removeAttribute('aria-busy');
   }

@@ -48,13 +48,23 @@ export function startExplorer(root: HTMLElement): void {
   const loadEngine = () => (engine ??= import('../engine/browser.ts'));
   const view = (id: string) => boot.views.find((v) => v.id === id)!;
 
-  function showError(message: string): void {
+  function showProblem(html: string): void {
     const error = part('error');
     error.hidden = false;
-    error.innerHTML = `<p><strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(message)}). <a href="${href('/donnees/')}">Revenir à la vue par défaut</a>.</p>`;
+    error.innerHTML = `<p>${html} <a href="${href('/donnees/')}">Revenir à la vue par défaut</a>.</p>`;
     part('result').innerHTML = '';
     part('count').textContent = 'Aucune ligne';
     status.textContent = '';
+  }
+
+  /** A URL the explorer refuses says why (our French message); any other failure (a file not
+   * loaded, the engine's own error, in English) is logged for us and told plainly to the reader. */
+  function showError(error: unknown): void {
+    if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(error.message)}).`);
+    console.error(error);
+    showProblem(
+      "<strong>Les données n'ont pas pu être chargées ou calculées dans votre navigateur.</strong> Rechargez la page pour réessayer ; les tableaux restent consultables dans les pages des rapports.",
+    );
   }
 
   async function facets(duck: Engine, v: ExplorerView): Promise<Record<string, FacetValue[]>> {
@@ -164,7 +174,7 @@ export function startExplorer(root: HTMLElement): void {
       if (next.mode === 'table') await showTable(duck, next, mine, redrawControls);
       else await showIndicator(duck, next, mine);
     } catch (error) {
-      if (mine === run) showError((error as Error).message);
+      if (mine === run) showError(error);
     }
   }
 
@@ -233,14 +243,14 @@ export function startExplorer(root: HTMLElement): void {
     try {
       void apply(current());
     } catch (error) {
-      showError((error as Error).message);
+      showError(error);
     }
   });
 
   try {
     state = current();
   } catch (error) {
-    if (error instanceof InvalidState) return showError(error.message);
+    if (error instanceof InvalidState) return showError(error);
     throw error;
   }
   void apply(state);

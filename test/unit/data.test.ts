@@ -156,7 +156,7 @@ describe('bad cells are located for the editor', () => {
     const data = copyOfData();
     const file = data.edit('reference/sexes.csv', (t) => t.replace('F,Femmes', 'F,=SOMME(A1:A3)'));
     expect(errorsOf(data)).toEqual([
-      `${shown(file)}:2:2: « label » : valeur « =SOMME(A1:A3) » commençant par « = » : un texte ne peut pas commencer par = + - @ (il serait lu comme une formule par les tableurs)`,
+      `${shown(file)}:2:2: « label » : valeur « =SOMME(A1:A3) » commence par « = » : un texte ne peut pas commencer par = + - @ (il serait lu comme une formule par les tableurs) ; reformulez-le pour qu'il commence par une lettre ou un chiffre (ex. « moins de 25 ans » plutôt que « -25 ans »)`,
     ]);
   });
 

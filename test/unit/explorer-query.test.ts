@@ -58,6 +58,11 @@ describe('explorer downloads', () => {
     expect(resultCsv(columns, rows, false)).toBe('territory,territory_libelle,share\r\n28,"\'=HYPERLINK(""http://x"")",80.9\r\n');
   });
 
+  it('neutralises a formula behind spaces or invisible characters, never a negative number', () => {
+    const awkward = [{ territory: '28', territory_label: '\t=cmd', share: -5.5 }, { territory: '32', territory_label: '\u00a0@x', share: null }];
+    expect(resultCsv(columns, awkward, true)).toBe('\ufeffterritory;territory_libelle;share\r\n28;\'\t=cmd;-5,5\r\n32;\'\u00a0@x;\r\n');
+  });
+
   it('writes a CSV for French Excel: BOM, semicolons, decimal commas', () => {
     expect(resultCsv(columns, rows, true)).toBe('\ufeffterritory;territory_libelle;share\r\n28;"\'=HYPERLINK(""http://x"")";80,9\r\n');
   });
