@@ -61,7 +61,7 @@ const STEPS = {
   PDF: /chrom(e|ium).*--headless/,
 };
 const TARGETS = {
-  npm: (tree: Proc[], root: number) => root,
+  npm: (_: Proc[], root: number) => root,
   // `node --import tsx scripts/build.ts`: one process, not tsx's CLI, which kills its child with
   // SIGKILL when the child has not acknowledged a relayed signal within 30 ms.
   'the script': (tree: Proc[]) => tree.find((p) => /--import tsx scripts\/build\.ts/.test(p.command))!.pid,
