@@ -11,7 +11,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { launch } from '../src/browser/chromium.ts';
+import { findChromium, launch } from '../src/browser/chromium.ts';
 import { serve } from '../src/browser/serve.ts';
 import { loadCatalog } from '../src/data/catalog.ts';
 import { contentDir } from '../src/data/paths.ts';
@@ -64,7 +64,7 @@ try {
     ) as Record<Kind, { raw: number; brotli: number }>;
     const total = Object.values(bytes).reduce((s, b) => ({ raw: s.raw + b.raw, brotli: s.brotli + b.brotli }), { raw: 0, brotli: 0 });
 
-    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    const chrome = await chromeLauncher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
     let lh;
     try {
       lh = (await lighthouse(`${site.url}${p.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] }))!.lhr;

@@ -8,9 +8,11 @@
  */
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launch } from '../src/browser/chromium.ts';
 import { paginate, pointLinksToSite, servePagedJs } from '../src/browser/paginate.ts';
 import { serve } from '../src/browser/serve.ts';
+import { forwardSignals, signalExitCode, type StopSignal } from '../src/build/children.ts';
 
 const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost)\b/;
 
@@ -32,40 +34,69 @@ function editionsToPrint(outDir: string): Map<string, string[]> {
   return reports;
 }
 
-export async function printReports(outDir: string): Promise<string[]> {
+export interface PrintOptions {
+  /** Aborted by the build on SIGINT/SIGTERM/SIGHUP: Chromium is closed, the server stopped. */
+  signal?: AbortSignal;
+}
+
+export async function printReports(outDir: string, { signal }: PrintOptions = {}): Promise<string[]> {
   const reports = editionsToPrint(outDir);
   if (reports.size === 0) return [];
   const site = await serve(outDir);
-  const browser = await launch();
-  const printed: string[] = [];
   try {
-    const page = await browser.newPage();
-    await servePagedJs(page, site.url);
-    const sites = new Set<string>();
-    for (const [report, editions] of reports) {
-      for (const edition of editions) {
-        await page.goto(`${site.url}/${edition}/rapport-complet/`, { waitUntil: 'networkidle' });
-        await page.emulateMedia({ media: 'print' });
-        sites.add(await pointLinksToSite(page, `${site.url}/`));
-        await paginate(page, site.url);
-        await page.pdf({ path: path.join(outDir, edition, 'rapport.pdf'), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-        printed.push(edition);
-      }
-      if (existsSync(path.join(outDir, report, 'rapport-complet', 'index.html'))) {
-        copyFileSync(path.join(outDir, editions.at(-1)!, 'rapport.pdf'), path.join(outDir, report, 'rapport.pdf'));
-        printed.push(report);
-      }
+    // The build handles signals itself (Playwright's own handlers would exit before its cleanup).
+    const browser = await launch(signal ? { handleSignals: false } : {});
+    const closeOnAbort = () => void browser.close();
+    signal?.addEventListener('abort', closeOnAbort);
+    try {
+      return await printAll(browser, site.url, outDir, reports, signal);
+    } finally {
+      signal?.removeEventListener('abort', closeOnAbort);
+      await browser.close();
     }
-    for (const root of [...sites].filter((s) => LOCAL.test(s)))
-      console.warn(`avertissement : les liens des PDF mènent à ${root}, l'aperçu local, car CEP_SITE_URL n'est pas défini ; donnez-lui l'adresse du site publié avant de construire le site à publier.`);
   } finally {
-    await browser.close();
-    site.stop();
+    await site.stop();
   }
+}
+
+async function printAll(browser: Browser, siteUrl: string, outDir: string, reports: Map<string, string[]>, signal?: AbortSignal): Promise<string[]> {
+  const printed: string[] = [];
+  const page = await browser.newPage();
+  await servePagedJs(page, siteUrl);
+  const sites = new Set<string>();
+  for (const [report, editions] of reports) {
+    for (const edition of editions) {
+      signal?.throwIfAborted();
+      await page.goto(`${siteUrl}/${edition}/rapport-complet/`, { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+      sites.add(await pointLinksToSite(page, `${siteUrl}/`));
+      await paginate(page, siteUrl);
+      await page.pdf({ path: path.join(outDir, edition, 'rapport.pdf'), preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      printed.push(edition);
+    }
+    if (existsSync(path.join(outDir, report, 'rapport-complet', 'index.html'))) {
+      copyFileSync(path.join(outDir, editions.at(-1)!, 'rapport.pdf'), path.join(outDir, report, 'rapport.pdf'));
+      printed.push(report);
+    }
+  }
+  for (const root of [...sites].filter((s) => LOCAL.test(s)))
+    console.warn(`avertissement : les liens des PDF mènent à ${root}, l'aperçu local, car CEP_SITE_URL n'est pas défini ; donnez-lui l'adresse du site publié avant de construire le site à publier.`);
   return printed;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const printed = await printReports(path.resolve(process.argv[2] ?? 'dist'));
-  console.log(`PDF : ${printed.map((r) => `${r}/rapport.pdf`).join(', ') || 'aucun rapport'}`);
+  const controller = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  forwardSignals((signal) => {
+    stoppedBy ??= signal;
+    controller.abort();
+  });
+  try {
+    const printed = await printReports(path.resolve(process.argv[2] ?? 'dist'), { signal: controller.signal });
+    console.log(`PDF : ${printed.map((r) => `${r}/rapport.pdf`).join(', ') || 'aucun rapport'}`);
+  } catch (error) {
+    if (!stoppedBy) throw error;
+    console.error(`Impression interrompue (${stoppedBy}) : les PDF déjà écrits restent, les autres manquent ; relancez npm run pdf.`);
+    process.exit(signalExitCode(stoppedBy));
+  }
 }

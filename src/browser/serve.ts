@@ -1,11 +1,13 @@
 /**
  * Serves a built site with `astro preview` on a free local port, for the tools that drive
  * Chromium over it (PDF, screenshots, benchmarks, browser tests). `--ignore-lock`: Astro
- * otherwise refuses a second preview server of the same project.
+ * otherwise refuses a second preview server of the same project. No time limit: on a busy
+ * machine the server may take long to start; it is ready when it has printed its address and
+ * that address answers, and it has failed only when it exits.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { basePath } from '../site/deploy.ts';
+import { start, stop, type Child } from '../build/children.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,30 +22,56 @@ function freePort(): Promise<number> {
 
 export interface Served {
   url: string;
-  stop(): void;
+  /** Stops the server's whole process group and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+// Vite moves to the next port when the one asked for was taken meanwhile: read the one it says.
+const ADDRESS = /http:\/\/127\.0\.0\.1:(\d+)/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** The port the server prints, or an error with its output when it exits first. */
+function printedPort(server: Child): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+      const port = ADDRESS.exec(output.replace(ANSI, ''))?.[1];
+      if (port) resolve(Number(port));
+    };
+    server.process.stdout!.on('data', read);
+    server.process.stderr!.on('data', read);
+    void server.exited.then(({ code, signal }) => reject(new Error(`astro preview s'est arrêté (${signal ?? `code ${code}`}) avant de servir le site :\n${output.trim()}`)));
+  });
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
 }
 
 export async function serve(outDir: string, port?: number): Promise<Served> {
   const p = port ?? (await freePort());
-  const child = spawn('npx', ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(p)], {
+  const server = start('npx', ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(p)], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // The site's root, under the base path it was built for.
-  const url = `http://127.0.0.1:${p}${basePath().replace(/\/$/, '')}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/`)).ok) break;
-    } catch {
-      // not listening yet
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  try {
+    const printed = await printedPort(server);
+    // The site's root, under the base path it was built for.
+    const url = `http://127.0.0.1:${printed}${basePath().replace(/\/$/, '')}`;
+    while (!(await answers(`${url}/`))) {
+      if (exited) throw new Error(`astro preview s'est arrêté avant de répondre sur ${url}/`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > deadline) {
-      process.kill(-child.pid!, 'SIGTERM');
-      throw new Error(`astro preview did not answer on ${url}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+    return { url, stop: async () => void (await stop(server)) };
+  } catch (error) {
+    await stop(server);
+    throw error;
   }
-  return { url, stop: () => process.kill(-child.pid!, 'SIGTERM') };
 }
