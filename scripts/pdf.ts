@@ -62,6 +62,9 @@ export async function printReports(outDir: string, { signal }: PrintOptions = {}
 async function printAll(browser: Browser, siteUrl: string, outDir: string, reports: Map<string, string[]>, signal?: AbortSignal): Promise<string[]> {
   const printed: string[] = [];
   const page = await browser.newPage();
+  // Waits without a time limit: a long report on a busy machine is slow, not broken; a signal stops the build.
+  page.setDefaultTimeout(0);
+  page.setDefaultNavigationTimeout(0);
   await servePagedJs(page, siteUrl);
   const sites = new Set<string>();
   for (const [report, editions] of reports) {

@@ -54,6 +54,8 @@ export function launch({ handleSignals = true }: LaunchOptions = {}): Promise<Br
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
     handleSIGHUP: handleSignals,
+    // No time limit (Playwright's is 30 s): a busy machine starts Chromium slowly, not wrongly.
+    timeout: 0,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

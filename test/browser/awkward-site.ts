@@ -35,8 +35,10 @@ export async function buildAwkwardSite(): Promise<string> {
   });
   copy.edit(`${latest}/reception_points.csv`, (t) => t.replace(',50 agences et des points relais', `,${csvCell(CELL)}`));
   const outDir = mkdtempSync(path.join(tmpdir(), 'cep-awkward-'));
-  const { BASE_URL: _inherited, ...env } = process.env;
-  const build = spawn('npx', ['tsx', 'scripts/build.ts', outDir], { env: { ...env, ...copy.env, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Without PDFs (no Chromium named, not a build to publish): this test reads no PDF, and printing takes minutes.
+  const { BASE_URL: _inherited, CI: _ci, ...env } = process.env;
+  const noChromium = { CHROMIUM_PATH: path.join(outDir, 'pas-de-chromium') };
+  const build = spawn('npx', ['tsx', 'scripts/build.ts', outDir], { env: { ...env, ...copy.env, ...noChromium, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   build.stdout.on('data', (d) => (output += d));
   build.stderr.on('data', (d) => (output += d));
