@@ -33,6 +33,8 @@ function checkField(component: string, resource: Resource, field: Literal | unde
 }
 
 function checkIndicatorChart(catalog: Catalog, props: Props): void {
+  if (typeof props.chart === 'string' && !charts[props.chart])
+    throw new Error(`<Chart chart="${props.chart}"> : graphique inconnu ; attendu chart="${Object.keys(charts).join('", "')}", ou chart="${Object.keys(datasetCharts).join('" ou "')}" avec dataset="…" (docs/COMPONENTS.md)`);
   const preset = typeof props.chart === 'string' ? getChart(props.chart) : undefined;
   const indicator = getIndicator(preset?.indicator ?? required('Chart', props, 'indicator', `un indicateur de data/indicators, ou chart="${Object.keys(charts).join('", "')}", ou dataset="…" avec chart="${Object.keys(datasetCharts).join('" ou "')}" ; voir docs/COMPONENTS.md`));
   const what = `<Chart ${preset ? `chart="${preset.id}"` : `indicator="${indicator.id}"`}>`;
