@@ -70,10 +70,20 @@ function parseExpression(expression: string): EsNode | undefined {
   return program;
 }
 
-/** The value of a literal expression, or undefined when the expression is code. */
-export function literalOf(expression: string): { value: Literal } | undefined {
+function readLiteral(expression: string): { value: Literal } | undefined {
   const body = parseExpression(expression)?.body as EsNode[] | undefined;
   if (body?.length !== 1 || body[0]!.type !== 'ExpressionStatement') return undefined;
   const value = valueOf(body[0]!.expression as EsNode);
   return value === NOT_LITERAL ? undefined : { value };
+}
+
+// The same few props ({2023}, {false}) come back in every chapter and every validation: parsed once.
+const read = new Map<string, { value: Literal } | undefined>();
+
+/** The value of a literal expression, or undefined when the expression is code. */
+export function literalOf(expression: string): { value: Literal } | undefined {
+  if (!read.has(expression)) read.set(expression, readLiteral(expression));
+  const literal = read.get(expression);
+  // A copy: callers may keep or change what they get.
+  return literal && { value: structuredClone(literal.value) };
 }
