@@ -15,8 +15,9 @@ export const HTML_ELEMENTS: ReadonlySet<string> = new Set(
   ['a', 'abbr', 'aside', 'b', 'blockquote', 'br', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'ul'],
 );
 
-/** Attributes that name a resource to load or a place to go: their URL is checked. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'action', 'formaction', 'data', 'cite']);
+/** Attributes that name a place to go, and a resource to load: their URL is checked. */
+const LINK_ATTRIBUTES = new Set(['href', 'cite']);
+const RESOURCE_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'action', 'formaction', 'data']);
 /** An MDX comment `{/* … *\/}`, the only expression a chapter may hold. */
 const COMMENT_ONLY = /^\s*(?:\/\*[\s\S]*?\*\/\s*)+$/;
 const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
@@ -48,8 +49,9 @@ function attributeProblem(element: string, attribute: MdxAttribute): string | un
   const literal = attributeValue(attribute);
   if (!literal)
     return `<${element}> : ${name}={${short((attribute.value as { value: string }).value)}} refusé : un chapitre ne calcule rien, seules des valeurs littérales sont permises (${LITERAL_EXAMPLES}) ; écrivez la valeur elle-même`;
-  if (COMPONENTS.has(element) || !URL_ATTRIBUTES.has(name.toLowerCase()) || typeof literal.value !== 'string') return undefined;
-  return name.toLowerCase() === 'href' ? linkProblem(literal.value) : resourceProblem(literal.value);
+  if (COMPONENTS.has(element) || typeof literal.value !== 'string') return undefined;
+  if (LINK_ATTRIBUTES.has(name.toLowerCase())) return linkProblem(literal.value);
+  return RESOURCE_ATTRIBUTES.has(name.toLowerCase()) ? resourceProblem(literal.value) : undefined;
 }
 
 function elementFindings(text: string, node: MdxNode): Finding[] {

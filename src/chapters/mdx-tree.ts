@@ -48,11 +48,11 @@ export function* walk(node: MdxNode): Generator<MdxNode> {
 
 export const isElement = (node: MdxNode) => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
-/** The offset of an attribute in the source: its name (or `{` of a spread) inside the element's opening tag. */
+/** The offset of an attribute in the source: its name (or the `{` of a spread) in the element's opening tag. */
 export function attributeOffset(text: string, element: MdxNode, attribute: MdxAttribute): number {
   const start = element.position?.start.offset ?? 0;
-  const end = text.indexOf('>', start);
-  const tag = text.slice(start, end < 0 ? undefined : end);
+  // The opening tag comes first in the element's source: the first match is there.
+  const tag = text.slice(start, element.position?.end.offset);
   const pattern = attribute.type === 'mdxJsxExpressionAttribute' ? /\{\s*\.\.\./ : new RegExp(`(?<=[\\s}"'])${attribute.name!.replace(/[^\w-]/g, '')}(?=[\\s=/>]|$)`);
   const found = pattern.exec(tag);
   return start + (found?.index ?? 0);

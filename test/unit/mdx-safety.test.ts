@@ -57,6 +57,8 @@ describe('a chapter’s MDX is data', () => {
       '6:61: <Data> : attribut',
     ]);
     expect(problems(line)[2]).toBe('6:49: <Data> : attribut onClick refusé : un chapitre n\'exécute pas de code ; retirez-le');
+    // A `>` in an earlier value does not hide the attribute.
+    expect(kinds('<span title="a > b" onMouseOver="x">texte</span>\n')).toEqual(['6:21: <span>']);
   });
 
   it('refuses elements outside the allowlist, and unknown components', () => {
@@ -71,6 +73,7 @@ describe('a chapter’s MDX is data', () => {
       '6:26: lien « DATA:text/html,x » refusé',
       '6:51: lien « vbscript:x » refusé',
     ]);
+    expect(kinds('<q cite="javascript:x">citation</q> <a href="https://www.legifrance.gouv.fr/">loi</a>\n')).toEqual(['6:4: lien « javascript:x » refusé']);
     expect(kinds('![a](https://tiers.example/a.png) ![b](//tiers.example/b.png)\n\n![c][r]\n\n[r]: https://tiers.example/c.png\n')).toEqual([
       '6:1: image ou ressource externe « https://tiers.example/a.png » refusée',
       '6:35: image ou ressource externe « //tiers.example/b.png » refusée',
