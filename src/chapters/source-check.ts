@@ -60,14 +60,21 @@ function frontMatterFindings(text: string, tree: MdxNode): Finding[] {
   return findings;
 }
 
+/** What to write instead, for the MDX syntax errors editors make; the parser's words otherwise. */
+function syntaxMessage(reason: string): string {
+  if (reason.includes('to create a comment in MDX'))
+    return `commentaire HTML <!-- … --> refusé : en MDX, un commentaire s'écrit {/* … */}`;
+  if (reason.includes('to create a link in MDX')) return `lien <https://…> refusé : en MDX, un lien s'écrit [texte](https://…)`;
+  return `MDX illisible : un commentaire s'écrit {/* … */}, un lien [texte](https://…), un composant se ferme (<Data … />), un élément HTML aussi (<span>…</span>) ; voir CONTRIBUTING.md (message du lecteur MDX, en anglais : ${reason})`;
+}
+
 /** The problems of one chapter's source, located. */
 export function checkChapterSource(file: string, text: string): DataIssue[] {
   const issue = (line: number, column: number, message: string): DataIssue => ({ file: displayPath(file), line, column, severity: 'error', message });
   if (text.trim() === '')
     return [issue(1, 1, `chapitre vide : un chapitre commence par son en-tête (---, puis title: … et summary: …, puis ---) suivi de son texte ; écrivez-le, ou supprimez le fichier`)];
   const parsed = parseChapter(text);
-  if ('error' in parsed)
-    return [issue(parsed.error.line, parsed.error.column, `MDX illisible : un commentaire s'écrit {/* … */}, un lien [texte](https://…), un composant se ferme (<Data … />), un élément HTML aussi (<span>…</span>) ; voir CONTRIBUTING.md (message du lecteur MDX, en anglais : ${parsed.error.reason})`)];
+  if ('error' in parsed) return [issue(parsed.error.line, parsed.error.column, syntaxMessage(parsed.error.reason))];
   const at = (offset: number) => {
     const before = text.slice(0, offset);
     return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };

@@ -82,7 +82,9 @@ describe('a chapter’s MDX is data', () => {
   });
 
   it('locates an MDX syntax error where the parser stops', () => {
-    expect(kinds('Texte <!-- commentaire -->\n')).toEqual(['6:7: MDX illisible']);
+    expect(problems('Texte <!-- commentaire -->\n')).toEqual(["6:7: commentaire HTML <!-- … --> refusé : en MDX, un commentaire s'écrit {/* … */}"]);
+    expect(problems('Voir <https://www.legifrance.gouv.fr/>\n')).toEqual(["6:6: lien <https://…> refusé : en MDX, un lien s'écrit [texte](https://…)"]);
+    expect(kinds('Texte <span>ouvert\n')).toEqual(['6:7: MDX illisible']);
   });
 });
 
