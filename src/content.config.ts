@@ -11,12 +11,16 @@ const contentDir = process.env.CEP_CONTENT_DIR ?? './content';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*/*/v*/*.mdx', base: `${contentDir}/reports` }),
-  schema: z.object({
-    /** Chapter title, as shown in the table of contents. */
-    title: z.string().min(1),
-    /** One sentence saying what the chapter is about, for lists and search results. */
-    summary: z.string().min(1),
-  }),
+  // Strict: a chapter's identity is its path; a `slug` (or any other key) would let a later
+  // edition replace a released chapter's page (src/chapters/source-check.ts refuses it first).
+  schema: z
+    .object({
+      /** Chapter title, as shown in the table of contents. */
+      title: z.string().min(1),
+      /** One sentence saying what the chapter is about, for lists and search results. */
+      summary: z.string().min(1),
+    })
+    .strict(),
 });
 
 /** Acronyms and terms of the field, in content/glossaire.json. */

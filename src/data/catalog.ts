@@ -29,6 +29,7 @@ import { checkKeyFigureBounds, checkKindSchemas, checkProfileCategories } from '
 import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
+import { checkChapterSources } from '../chapters/source-check.ts';
 
 export interface Resource {
   descriptor: ResourceDescriptor;
@@ -183,6 +184,8 @@ export function inspectData(root: string = dataDir(), chaptersRoot: string = con
       editions.push(...loadEditions(dir, path.join(chaptersRoot, 'reports', slug, yearDir), slug, yearDir, territories, ref.resources, unreadable, issues));
     }
   }
+  // Chapters are data too: their front matter and what their MDX may hold (src/chapters/).
+  issues.push(...checkChapterSources(chaptersRoot));
   if (issues.some((i) => i.severity === 'error')) return { issues };
   const reports = editions.filter((e) => e.edition.latest);
   return { catalog: { reference: ref.resources, referencePackage: ref.pkg, territories, reports, editions }, issues };
