@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { checkRegularFiles } from './data/file-kinds.ts';
+import { formatIssue } from './data/issues.ts';
 
 /**
  * Chapters of the reports: content/reports/<region-slug>/<year>/v<N>/<NN>-<name>.mdx.
@@ -8,6 +10,11 @@ import { z } from 'astro/zod';
  */
 // CEP_CONTENT_DIR lets tests build the site from a modified copy of the chapters.
 const contentDir = process.env.CEP_CONTENT_DIR ?? './content';
+
+// Astro's glob loader follows links (and would block on a FIFO): even a bare `astro build`, which
+// skips `npm run validate`, reads regular files only (src/data/file-kinds.ts).
+const irregular = checkRegularFiles([contentDir]);
+if (irregular.length > 0) throw new Error(irregular.map(formatIssue).join('\n'));
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*/*/v*/*.mdx', base: `${contentDir}/reports` }),

@@ -185,17 +185,15 @@ describe('npm run validate -- --base <ref> (CLI)', () => {
     expect(result.output).toMatch(new RegExp(`^content/${B}/v1/01-synthese\\.mdx:\\d+:1: ce fichier de l'édition v1 de ${SECOND.id}, publiée le 15 janvier 2026 sur main, a changé`, 'm'));
   });
 
-  // The front-matter `slug` itself is refused by the chapter check (issue 13, item 1, another
-  // branch): until it is merged, validate --base accepts this chapter, hence `fails`. Once merged,
-  // this must pass: turn it into a plain `it`.
-  it.fails('refuses a chapter of a later edition whose front matter takes the identity of a released one', () => {
+  // The front-matter `slug` itself is refused by the chapter check (src/chapters/source-check.ts).
+  it('refuses a chapter of a later edition whose front matter takes the identity of a released one', () => {
     const r = repo();
     newVersion(SECOND.slug, String(SECOND.year), { data: r.data, content: r.content });
     const chapter = `content/${B}/v2/02-annexe.mdx`;
     edit(path.join(r.repo, chapter), (t) => t.replace('---\n', `---\nslug: ${SECOND.id}/v1/03-annexe-ajoutee\n`));
     const result = validate(r.repo, '--base', 'main');
     expect(result.status).toBe(1);
-    expect(result.output).toContain(`${chapter}:`);
+    expect(result.output).toMatch(new RegExp(`^${chapter.replaceAll('.', '\\.')}:\\d+:1: .*retirez slug`, 'm'));
   });
 
   it('a missing ref is a French error, exit 2; on a shallow clone, it says how to fetch it', async () => {
