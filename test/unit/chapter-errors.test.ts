@@ -10,11 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRow } from '../../src/components/select-row.ts';
 import { inspectData, type Catalog, type Resource } from '../../src/data/catalog.ts';
-import { checkChapters } from '../../src/data/chapters-check.ts';
 import { choices } from '../../src/data/choices.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { displayPath } from '../../src/data/paths.ts';
 import type { Row } from '../../src/data/table.ts';
+import { chapterErrors } from '../helpers/chapter-errors.ts';
 import { scaffoldReport } from '../../src/editor/scaffold.ts';
 import type { Roots } from '../../src/editor/to-fill.ts';
 
@@ -41,18 +41,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
-/** The errors of one chapter holding these lines after its front matter. */
-function errorsOf(...lines: string[]): string[] {
-  const file = edition('content', '99-essai.mdx');
-  writeFileSync(file, ['---', 'title: Essai', 'summary: Essai', '---', '', ...lines, ''].join('\n'));
-  try {
-    return checkChapters(catalog, roots.content)
-      .filter((i) => i.file === displayPath(file))
-      .map((i) => `${i.line}:${i.column}: ${i.message}`);
-  } finally {
-    rmSync(file);
-  }
-}
+const errorsOf = (...lines: string[]) => chapterErrors(catalog, roots.content, edition('content', ''), lines);
 
 const csv = (name: string) => displayPath(edition('data', `${name}.csv`));
 

@@ -4,12 +4,12 @@
  * and column, never left to a build stack trace naming the page. On the fixture reports, a
  * chapter added to a copy of the latest edition after its catalog is read.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Catalog } from '../../src/data/catalog.ts';
 import { checkChapters } from '../../src/data/chapters-check.ts';
-import { displayPath } from '../../src/data/paths.ts';
+import { chapterErrors } from '../helpers/chapter-errors.ts';
 import { FIXTURE, fixtureRoots, type Roots } from '../helpers/fixtures.ts';
 
 let roots: Roots;
@@ -27,18 +27,7 @@ afterAll(() => {
   for (const dir of Object.values(roots)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** `line:column: message` of each error of a chapter holding these lines after its front matter (line 6 on). */
-function errorsOf(...lines: string[]): string[] {
-  const file = path.join(latest, '99-essai.mdx');
-  writeFileSync(file, ['---', 'title: Essai', 'summary: Essai.', '---', '', ...lines, ''].join('\n'));
-  try {
-    return checkChapters(catalog, roots.content)
-      .filter((i) => i.file === displayPath(file))
-      .map((i) => `${i.line}:${i.column}: ${i.message}`);
-  } finally {
-    rmSync(file);
-  }
-}
+const errorsOf = (...lines: string[]) => chapterErrors(catalog, roots.content, latest, lines);
 
 describe('the props that name the data are checked at validate', () => {
   it('accepts the fixture chapters as written', () => {
