@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { formatIssue, type DataIssue } from '../src/data/issues.ts';
+import { readJsonFile } from '../src/data/json-file.ts';
 import { contentDir, dataDir, displayPath } from '../src/data/paths.ts';
 import { checkAgainstBase } from '../src/editions/base-check.ts';
 import { findToFill, remainingLine } from '../src/editor/to-fill.ts';
@@ -50,6 +51,8 @@ const toFill = findToFill().filter((e) => e.issues.length > 0);
 const indicatorIssues = catalog ? await checkIndicators(catalog) : [];
 // The key points of the report homes (content/essentiel.json) against the indicator catalogue.
 const essentielIssues = inspectEssentiel(inspectIndicators().catalogue).issues;
+// The glossary: Astro's loader reads it leniently; strict here (UTF-8, no key twice, valid JSON).
+readJsonFile(path.join(contentDir(), 'glossaire.json'), essentielIssues);
 const issues = [...baseIssues, ...validated.issues, ...indicatorIssues, ...essentielIssues, ...toFill.flatMap((e) => e.issues)];
 if (releasedOnly)
   for (const e of catalog?.editions.filter((x) => !x.edition.released) ?? [])
