@@ -52,7 +52,7 @@ async function redraw(figure: HTMLElement, state: BrowserState, territory: strin
   } catch (error) {
     // The engine's own message is English and technical: logged for us, not shown to readers.
     console.error(error);
-    status.textContent = "Le calcul n'a pas pu être effectué dans votre navigateur. Les valeurs restent consultables dans le tableau « Voir les données ».";
+    status.textContent = "Le calcul n’a pas pu être effectué dans votre navigateur. Les valeurs restent consultables dans le tableau « Voir les données ».";
   } finally {
     figure.removeAttribute('aria-busy');
   }

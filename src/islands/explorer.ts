@@ -63,7 +63,7 @@ export function startExplorer(root: HTMLElement): void {
     if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(error.message)}).`);
     console.error(error);
     showProblem(
-      "<strong>Les données n'ont pas pu être chargées ou calculées dans votre navigateur.</strong> Rechargez la page pour réessayer ; les tableaux restent consultables dans les pages des rapports.",
+      "<strong>Les données n’ont pas pu être chargées ou calculées dans votre navigateur.</strong> Rechargez la page pour réessayer ; les tableaux restent consultables dans les pages des rapports.",
     );
   }
 
