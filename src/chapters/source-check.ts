@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { quote, type DataIssue } from '../data/issues.ts';
 import { displayPath } from '../data/paths.ts';
+import { positions } from '../data/text-file.ts';
 import { unsafeContent } from './mdx-safety.ts';
 import { parseChapter, type Finding, type MdxNode } from './mdx-tree.ts';
 
@@ -75,10 +76,7 @@ export function checkChapterSource(file: string, text: string): DataIssue[] {
     return [issue(1, 1, `chapitre vide : un chapitre commence par son en-tête (---, puis title: … et summary: …, puis ---) suivi de son texte ; écrivez-le, ou supprimez le fichier`)];
   const parsed = parseChapter(text);
   if ('error' in parsed) return [issue(parsed.error.line, parsed.error.column, syntaxMessage(parsed.error.reason))];
-  const at = (offset: number) => {
-    const before = text.slice(0, offset);
-    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-  };
+  const at = positions(text);
   return [...frontMatterFindings(text, parsed.tree), ...unsafeContent(text, parsed.tree)].map((f) => {
     const { line, column } = at(f.offset);
     return issue(line, column, f.message);
