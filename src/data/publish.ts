@@ -1,15 +1,43 @@
 /**
  * What the site publishes for download and for DuckDB-WASM: each dataset as a normalised CSV
  * (UTF-8, comma, point decimal, empty cell for a missing value) written from the checked rows,
- * and one Data Package per report that also carries the reference lists its keys point to.
+ * the same with labels beside codes (plain, or for French Excel), and one Data Package per
+ * report that also carries the reference lists its keys point to.
  */
 import { writeCsv } from '../engine/csv.ts';
 import type { PackageDescriptor, ResourceDescriptor } from './descriptors.ts';
 import type { Catalog, Report, Resource } from './catalog.ts';
+import { labellerFor } from './labels.ts';
 
 export function publishedCsv(resource: Resource): string {
   const columns = resource.descriptor.schema.fields.map((f) => f.name);
   return writeCsv(columns, resource.table.rows.map((row) => columns.map((c) => row[c])));
+}
+
+// The fields whose cells are codes of a nomenclature, as the explorer's views have them.
+const CODED = new Set(['territory', 'operator', 'population', 'dimension', 'category']);
+
+/** The fields of a dataset whose cells are codes: they get a label column beside them. */
+export function codedFields(resource: Resource): string[] {
+  const { fields, foreignKeys = [] } = resource.descriptor.schema;
+  return fields
+    .filter((f) => CODED.has(f.name) || (f.categories?.length ?? 0) > 0 || foreignKeys.some((k) => k.fields.includes(f.name)))
+    .map((f) => f.name);
+}
+
+/**
+ * A dataset with, right after each coded column, its `<field>_libelle` column (the header of the
+ * explorer's downloads), labelled as the pages show them; `excel` writes it for French Excel.
+ */
+export function labelledCsv(catalog: Catalog, report: Report, resource: Resource, { excel = false } = {}): string {
+  const coded = new Set(codedFields(resource));
+  const label = labellerFor(catalog, report, resource);
+  const fields = resource.descriptor.schema.fields.map((f) => f.name);
+  const header = fields.flatMap((f) => (coded.has(f) ? [f, `${f}_libelle`] : [f]));
+  const rows = resource.table.rows.map((row) =>
+    fields.flatMap((f) => (coded.has(f) ? [row[f], row[f] === null ? null : label(f, row[f], row)] : [row[f]])),
+  );
+  return writeCsv(header, rows, { excel, crlf: true });
 }
 
 /**
