@@ -114,5 +114,8 @@ describe('awkward labels', () => {
     const rows = async (file: string) => parse(await get(file), { columns: true }) as Record<string, string>[];
     expect((await rows('operators.csv')).find((r) => r.code === 'apec')?.label).toBe(LABEL);
     expect((await rows('reception_points.csv')).map((r) => r.published_text)).toContain(CELL);
+    // The dataset downloads of report pages: labels beside codes, and the variant for Excel.
+    for (const [file, delimiter] of [['cep_entries-libelles.csv', ','], ['cep_entries-excel.csv', ';']] as const)
+      expect((parse(await get(file), { columns: true, bom: true, delimiter }) as Record<string, string>[]).map((r) => r.operator_libelle), file).toContain(LABEL);
   });
 });

@@ -140,7 +140,8 @@ describe('report homes', () => {
     const html = main.innerHTML;
     expect(html.indexOf('rapport.pdf')).toBeGreaterThan(-1);
     expect(html.indexOf('rapport.pdf')).toBeLessThan(html.indexOf('id="sommaire"'));
-    expect(html.indexOf('datapackage.json')).toBeLessThan(html.indexOf('id="sommaire"'));
+    expect(html.indexOf('-donnees.zip')).toBeGreaterThan(-1);
+    expect(html.indexOf('-donnees.zip')).toBeLessThan(html.indexOf('id="sommaire"'));
     // Each chapter linked once: the plan is not repeated in a side menu.
     for (const chapter of chapterUrls(edition)) expect(main.querySelectorAll(`a[href="${chapter}"]`).length, chapter).toBe(1);
     const details = main.querySelector('.report-details')!.textContent!.replace(/\s+/g, ' ');
