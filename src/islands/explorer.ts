@@ -10,7 +10,7 @@ import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '.
 import { totalsNote, withSumNotes } from '../explorer/sums.ts';
 import type { ExplorerView } from '../explorer/views.ts';
 import { formatPublished } from '../format/number.ts';
-import { answer, facetValues, loadEngine, warmUp } from './table-answers.ts';
+import { answer, facetValues, loadEngine, prefetchChart, warmUp } from './table-answers.ts';
 
 interface Boot {
   views: ExplorerView[];
@@ -245,5 +245,6 @@ export function startExplorer(root: HTMLElement): void {
   }
   if (state.mode === 'table') warmUp(view(state.view));
   else void loadEngine();
+  if (state.mode === 'indicator' || state.group.length === 1) prefetchChart();
   void apply(state);
 }

@@ -36,6 +36,11 @@ export function warmUp(view: ExplorerView): void {
     .catch((error: unknown) => console.error(error)); // the light executor goes on answering
 }
 
+/** The chart's modules (Plot and the reports' specs), fetched with the data when the state draws one. */
+export function prefetchChart(): void {
+  void Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]).catch(() => undefined); // drawChart says if they fail
+}
+
 function rowsOf(view: ExplorerView): Promise<ResultRow[]> {
   let rows = csvRows.get(view.table);
   if (!rows) {
