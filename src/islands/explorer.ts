@@ -57,6 +57,7 @@ export function startExplorer(root: HTMLElement): void {
     error.hidden = false;
     error.innerHTML = `<p>${html} <a href="${href('/donnees/')}">Revenir à la vue par défaut</a>.</p>`;
     part('result').innerHTML = '';
+    part('notes').innerHTML = ''; // the default view's notes would describe no result
     part('count').textContent = 'Aucune ligne';
     status.textContent = '';
     shown();
@@ -65,7 +66,7 @@ export function startExplorer(root: HTMLElement): void {
   /** A URL the explorer refuses says why (our French message); any other failure (a file not
    * loaded, the engine's own error, in English) is logged for us and told plainly to the reader. */
   function showError(error: unknown): void {
-    if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(error.message)}).`);
+    if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d’exploration n’est pas valide</strong> (${escapeHtml(error.message)}).`);
     console.error(error);
     showProblem(
       "<strong>Les données n’ont pas pu être chargées ou calculées dans votre navigateur.</strong> Rechargez la page pour réessayer ; les tableaux restent consultables dans les pages des rapports.",

@@ -123,6 +123,6 @@ describe('a shared explorer link', () => {
     const { page } = await watchedPage(browser());
     const snapshots = await snapshotsOf(page, '?page=1e3', '#explorateur [data-role="error"]:not([hidden])');
     expect(snapshots.filter((s) => s.visible)).toEqual([]);
-    expect(await page.locator('[data-role="error"]').innerText()).toContain("Ce lien d'exploration n'est pas valide");
+    expect(await page.locator('[data-role="error"]').innerText()).toContain('Ce lien d’exploration n’est pas valide');
   });
 });
