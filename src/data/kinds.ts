@@ -6,11 +6,25 @@
  */
 import type { Field, ForeignKey } from './descriptors.ts';
 
+/**
+ * What may be added up in a kind, declared rather than guessed: the explorer's totals and
+ * grouped sums follow it (src/explorer/sums.ts). A kind without it is never summed.
+ */
+export interface Additivity {
+  /** Counts whose sum over rows that do not overlap means something. */
+  measures: string[];
+  /** Key fields whose values do not overlap (operators; territories of one level): rows may differ in them. Every other key field must hold one value in a sum. */
+  over: string[];
+  /** Values that are published totals of the others of their field (`ensemble`): left out of sums. */
+  totals: Record<string, string[]>;
+}
+
 export interface KindDefinition {
   title: string;
   fields: Field[];
   primaryKey: string[];
   foreignKeys: ForeignKey[];
+  additivity?: Additivity;
 }
 
 const fk = (field: string, resource: string, target = 'code'): ForeignKey => ({
@@ -37,6 +51,7 @@ export const kinds = {
     ],
     primaryKey: ['territory', 'year', 'operator'],
     foreignKeys: [fk('territory', 'territories'), fk('operator', 'operators')],
+    additivity: { measures: ['entries'], over: ['territory', 'operator'], totals: { operator: ['ensemble'] } },
   },
   'beneficiary-profile': {
     title: 'Profil des bénéficiaires par opérateur, dimension et catégorie',
@@ -52,6 +67,8 @@ export const kinds = {
     ],
     primaryKey: ['territory', 'year', 'population', 'operator', 'dimension', 'category'],
     foreignKeys: [fk('territory', 'territories'), fk('population', 'populations'), fk('operator', 'operators')],
+    // Categories may nest (a report's own categories have parents): never added across them.
+    additivity: { measures: ['count'], over: ['territory', 'operator'], totals: { operator: ['ensemble'], category: ['ensemble'] } },
   },
   categories: {
     title: 'Catégories propres au rapport',
@@ -77,6 +94,7 @@ export const kinds = {
     ],
     primaryKey: ['territory', 'year'],
     foreignKeys: [fk('territory', 'territories')],
+    additivity: { measures: ['files', 'files_funded', 'files_with_cep'], over: ['territory'], totals: {} },
   },
   'resignation-files': {
     title: 'Dossiers démission-reconversion',
@@ -92,6 +110,7 @@ export const kinds = {
     ],
     primaryKey: ['territory', 'year'],
     foreignKeys: [fk('territory', 'territories')],
+    additivity: { measures: ['files_total', 'files_accepted', 'files_refused', 'creation_count', 'training_count'], over: ['territory'], totals: {} },
   },
   'reference-population': {
     title: 'Populations de référence',
@@ -104,6 +123,7 @@ export const kinds = {
     ],
     primaryKey: ['territory', 'year', 'population'],
     foreignKeys: [fk('territory', 'territories'), fk('population', 'populations')],
+    additivity: { measures: ['value'], over: ['territory'], totals: {} },
   },
   'key-figures': {
     title: 'Chiffres cités dans le texte',

@@ -1,11 +1,15 @@
 /**
- * The explorer's state and the SQL it runs. The state lives in the URL; nothing of it enters
- * the SQL as text: views, fields and directions are checked against an allowlist (the view's
- * description), values are bound parameters. A state that does not check out is refused whole.
+ * The explorer's state; plan.ts turns it into what to compute, sql.ts and rows.ts compute it.
+ * The state lives in the URL; nothing of it enters the SQL as text: views, fields and directions
+ * are checked against an allowlist (the view's description), values are bound parameters. A
+ * state that does not check out is refused whole.
  */
+import { planFor, type TablePlan } from './plan.ts';
+import { sqlQueries, type Query, type SqlQueries } from './sql.ts';
 import type { ExplorerView, ViewField } from './views.ts';
 
-export const PAGE_SIZE = 25;
+export { PAGE_SIZE } from './plan.ts';
+export type { Query } from './sql.ts';
 const MAX_VALUE_LENGTH = 200;
 
 export interface TableState {
@@ -69,7 +73,8 @@ export function parseState(queryString: string, views: ExplorerView[], indicator
   if (sortParam) {
     const [field, dir] = sortParam.split(':');
     if (dir !== undefined && dir !== 'desc' && dir !== 'asc') throw new InvalidState('tri invalide');
-    const allowed = group.length ? [...group, ...view.fields.filter((f) => f.role === 'measure' && !f.percent).map((f) => f.name), 'lignes'] : view.fields.map((f) => f.name);
+    // Grouped, the columns are the groups, the declared sums and the row count (plan.ts).
+    const allowed = group.length ? [...group, ...view.fields.filter((f) => view.sums?.measures.includes(f.name)).map((f) => f.name), 'lignes'] : view.fields.map((f) => f.name);
     if (!field || !allowed.includes(field)) throw new InvalidState('tri invalide');
     sort = { field, desc: dir === 'desc' };
   }
@@ -100,11 +105,6 @@ export function stateToSearch(state: ExplorerState, defaultView: string): string
   return s ? `?${s}` : '';
 }
 
-export interface Query {
-  sql: string;
-  params: (string | number)[];
-}
-
 export interface Column {
   name: string;
   title: string;
@@ -114,92 +114,24 @@ export interface Column {
   percent: boolean;
   /** Decimals shown, for computed figures; published ones keep their own precision. */
   digits?: number;
+  /** False for a column that is not in the state's allowlist of sorts (the sums' notes). */
+  sortable?: boolean;
 }
 
-export interface Queries {
+export interface Queries extends SqlQueries {
   columns: Column[];
-  rows: Query;
-  count: Query;
-  /** Sums of the summable figures over every row of the result. */
-  totals: Query;
-  /** Every row of the result, for the downloads. */
-  all: Query;
+  plan: TablePlan;
 }
 
-function where(state: TableState, view: ExplorerView): Query {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  for (const [field, values] of Object.entries(state.filters)) {
-    if (!values.length) continue;
-    clauses.push(`CAST(${ident(field)} AS VARCHAR) IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  }
-  if (state.search) {
-    const searched = view.fields.flatMap((f) => (f.label ? [f.label] : f.type === 'string' ? [f.name] : []));
-    if (searched.length) {
-      clauses.push(`(${searched.map((c) => `contains(lower(coalesce(${ident(c)}, '')), ?)`).join(' OR ')})`);
-      params.push(...searched.map(() => state.search!.toLowerCase()));
-    }
-  }
-  return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
+/** The state's plan, and the SQL that DuckDB runs for it. */
 export function buildQueries(state: TableState, view: ExplorerView): Queries {
-  const from = ` FROM explorateur.${ident(view.table)}`;
-  const w = where(state, view);
-  // The `ensemble` rows are published totals: summed with the operators' rows they would count
-  // twice. Sums leave them out, unless the result is grouped by operator (they form their group).
-  const hasOperator = view.fields.some((f) => f.name === 'operator');
-  const noTotals = (w2: Query): Query =>
-    hasOperator ? { sql: `${w2.sql ? `${w2.sql} AND` : ' WHERE'} coalesce("operator", '') <> 'ensemble'`, params: w2.params } : w2;
-  const sumWhere = state.group.length && !state.group.includes('operator') ? noTotals(w) : w;
-  const summable = view.fields.filter((f) => f.role === 'measure' && !f.percent && f.type === 'integer');
-  const num = (f: ViewField) => `CAST(${ident(f.name)} AS DOUBLE)`;
-  let columns: Column[];
-  let select: string;
-  let groupBy = '';
-  let defaultOrder: string[];
-  if (state.group.length) {
-    const groups = state.group.map((g) => view.fields.find((f) => f.name === g)!);
-    columns = [
-      ...groups.map((f) => ({ name: f.name, title: f.title, label: f.label, numeric: f.type !== 'string', percent: false })),
-      ...summable.map((f) => ({ name: f.name, title: `${f.title} (somme)`, numeric: true, percent: false })),
-      { name: 'lignes', title: 'Lignes', numeric: true, percent: false },
-    ];
-    select = [
-      ...groups.flatMap((f) => [f.type === 'string' ? ident(f.name) : `${num(f)} AS ${ident(f.name)}`, ...(f.label ? [`any_value(${ident(f.label)}) AS ${ident(f.label)}`] : [])]),
-      ...summable.map((f) => `SUM(${num(f)}) AS ${ident(f.name)}`),
-      'CAST(COUNT(*) AS DOUBLE) AS "lignes"',
-    ].join(', ');
-    groupBy = ` GROUP BY ${groups.map((f) => ident(f.name)).join(', ')}`;
-    defaultOrder = groups.map((f) => ident(f.name));
-  } else {
-    columns = view.fields.map((f) => ({ name: f.name, title: f.title, label: f.label, numeric: f.type !== 'string', percent: !!f.percent }));
-    select = view.fields
-      .flatMap((f) => [f.type === 'integer' || f.type === 'number' ? `${num(f)} AS ${ident(f.name)}` : ident(f.name), ...(f.label ? [ident(f.label)] : [])])
-      .join(', ');
-    defaultOrder = view.fields.filter((f) => f.role === 'facet').map((f) => ident(f.name));
-  }
-  const order = state.sort ? [`${ident(state.sort.field)} ${state.sort.desc ? 'DESC' : 'ASC'} NULLS LAST`, ...defaultOrder] : defaultOrder;
-  const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-  const rowsWhere = state.group.length ? sumWhere : w;
-  const base = `SELECT ${select}${from}${rowsWhere.sql}${groupBy}`;
-  const totalsWhere = noTotals(w);
-  return {
-    columns,
-    rows: { sql: `${base}${orderBy} LIMIT ${PAGE_SIZE} OFFSET ?`, params: [...rowsWhere.params, (state.page - 1) * PAGE_SIZE] },
-    all: { sql: `${base}${orderBy}`, params: rowsWhere.params },
-    count: { sql: `SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM (${base})`, params: rowsWhere.params },
-    totals: {
-      sql: `SELECT ${[...summable.map((f) => `SUM(${num(f)}) AS ${ident(f.name)}`), 'CAST(COUNT(*) AS DOUBLE) AS "lignes"'].join(', ')}${from}${totalsWhere.sql}`,
-      params: totalsWhere.params,
-    },
-  };
+  const plan = planFor(state, view);
+  return { columns: plan.columns, plan, ...sqlQueries(plan) };
 }
 
 /** The distinct values of a facet, with their labels, in order. */
 export function facetQuery(view: ExplorerView, field: ViewField): Query {
-  const label = field.label ? `any_value(${ident(field.label)})` : `CAST(${ident(field.name)} AS VARCHAR)`;
+  const label = field.label ? `min(${ident(field.label)})` : `CAST(${ident(field.name)} AS VARCHAR)`;
   return {
     sql: `SELECT CAST(${ident(field.name)} AS VARCHAR) AS value, ${label} AS label FROM explorateur.${ident(view.table)} WHERE ${ident(field.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     params: [],

@@ -24,6 +24,8 @@ export interface Result {
   columns: Column[];
   rows: ResultRow[];
   totals?: ResultRow;
+  /** Why the total row has no sums (explorer/sums.ts), said in its place. */
+  totalsNote?: string;
   count: number;
   page: number;
   pageSize: number;
@@ -35,7 +37,7 @@ export function resultHtml(result: Result, caption: string): string {
   const head = columns
     .map((c) => {
       const sorted = sort?.field === c.name ? (sort.desc ? 'descending' : 'ascending') : undefined;
-      return `<th scope="col"${c.numeric ? ' class="numeric"' : ''}${sorted ? ` aria-sort="${sorted}"` : ''}><button type="button" class="sort" data-sort="${escapeHtml(c.name)}">${escapeHtml(c.title)}</button></th>`;
+      return `<th scope="col"${c.numeric ? ' class="numeric"' : ''}${sorted ? ` aria-sort="${sorted}"` : ''}>${c.sortable === false ? escapeHtml(c.title) : `<button type="button" class="sort" data-sort="${escapeHtml(c.name)}">${escapeHtml(c.title)}</button>`}</th>`;
     })
     .join('');
   const line = (row: ResultRow, header = false) =>
@@ -47,12 +49,15 @@ export function resultHtml(result: Result, caption: string): string {
       })
       .join('')}</tr>`;
   const body = rows.length ? rows.map((r) => line(r, true)).join('') : `<tr><td colspan="${columns.length}">Aucune ligne ne correspond à ces critères.</td></tr>`;
-  const foot = totals
-    ? `<tfoot><tr><th scope="row">Total (${escapeHtml(formatPublished(result.count))} ${result.count > 1 ? 'lignes' : 'ligne'})</th>${columns
-        .slice(1)
-        .map((c) => (c.name in totals && !c.percent && c.numeric ? `<td class="numeric" data-column="${escapeHtml(c.name)}" data-value="${escapeHtml(String(totals[c.name] ?? ''))}">${escapeHtml(cellText(c, totals))}</td>` : '<td></td>'))
-        .join('')}</tr></tfoot>`
-    : '';
+  const totalHead = `<th scope="row">Total (${escapeHtml(formatPublished(result.count))} ${result.count > 1 ? 'lignes' : 'ligne'})</th>`;
+  const totalCells = (t: ResultRow) =>
+    result.totalsNote
+      ? `<td colspan="${columns.length - 1}" data-role="totals-note">${escapeHtml(result.totalsNote)}</td>`
+      : columns
+          .slice(1)
+          .map((c) => (c.name in t && !c.percent && c.numeric ? `<td class="numeric" data-column="${escapeHtml(c.name)}" data-value="${escapeHtml(String(t[c.name] ?? ''))}">${escapeHtml(cellText(c, t))}</td>` : '<td></td>'))
+          .join('');
+  const foot = totals && result.count > 0 ? `<tfoot><tr>${totalHead}${totalCells(totals)}</tr></tfoot>` : '';
   return `<table class="explorer-table"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>${foot}</table>`;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Catalog, Report, Resource } from '../data/catalog.ts';
 import type { FieldType } from '../data/descriptors.ts';
-import { kinds, type DatasetKind } from '../data/kinds.ts';
+import { kinds, type DatasetKind, type KindDefinition } from '../data/kinds.ts';
 import { labellerFor } from '../data/labels.ts';
 import type { Row } from '../data/table.ts';
 import { href } from '../site/url.ts';
@@ -34,6 +34,30 @@ export interface ExplorerView {
   fields: ViewField[];
   notes: string[];
   sources: string[];
+  /** What its figures add up to, from its kind's declaration; absent: never summed. */
+  sums?: ViewSums;
+}
+
+/** A kind's additivity (data/kinds.ts) as the explorer applies it to a view. */
+export interface ViewSums {
+  measures: string[];
+  over: string[];
+  /** The kind's key: two rows with the same key in a sum count a figure twice. */
+  key: string[];
+  totals: Record<string, string[]>;
+  /** Territories that contain others (every level but `region`): never added to another one. */
+  wideTerritories: string[];
+}
+
+function sumsOf(catalog: Catalog, kind: DatasetKind | undefined): ViewSums | undefined {
+  const definition: KindDefinition | undefined = kind ? kinds[kind] : undefined;
+  if (!definition?.additivity) return undefined;
+  const territories = catalog.reference.get('territories')!.table.rows;
+  return {
+    ...definition.additivity,
+    key: definition.primaryKey,
+    wideTerritories: territories.filter((t) => t.level !== 'region').map((t) => String(t.code)),
+  };
 }
 
 const CODED = new Set(['territory', 'operator', 'population', 'dimension', 'category', 'report']);
@@ -124,6 +148,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
         fields,
         notes: [...new Set(parts.flatMap((p) => p.resource.descriptor.cep?.notes ?? []))],
         sources: [...new Set(parts.flatMap((p) => (p.resource.descriptor.sources ?? []).map((s) => s.title)))],
+        sums: sumsOf(catalog, kind),
       },
       rows,
       columns: columnsOf(fields),
@@ -144,6 +169,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
           fields,
           notes: resource.descriptor.cep?.notes ?? [],
           sources: (resource.descriptor.sources ?? []).map((s) => s.title),
+          sums: sumsOf(catalog, resource.descriptor.cep?.kind),
         },
         rows: rowsOf(catalog, report, resource, fields),
         columns: columnsOf(fields),

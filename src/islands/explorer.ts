@@ -3,11 +3,14 @@
  * work); every change runs the allowlisted, parameter-bound SQL of explorer/query.ts in
  * DuckDB-WASM, and indicators with the very SQL of the reports (data/indicators, handed over by the page).
  */
-import { indicatorControlsHtml, tableControlsHtml, type FacetValue, type ReportChoice } from '../explorer/controls.ts';
+import { indicatorControlsHtml, tableControlsHtml, type ReportChoice } from '../explorer/controls.ts';
 import { resultCsv } from '../explorer/download.ts';
-import { buildQueries, facetQuery, InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type IndicatorState, type TableState } from '../explorer/query.ts';
+import { InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type IndicatorState, type TableState } from '../explorer/query.ts';
 import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '../explorer/render.ts';
-import { viewColumns, type ExplorerView } from '../explorer/views.ts';
+import { totalsNote, withSumNotes } from '../explorer/sums.ts';
+import type { ExplorerView } from '../explorer/views.ts';
+import { formatPublished } from '../format/number.ts';
+import { answer, facetValues, loadEngine, prefetchChart, warmUp } from './table-answers.ts';
 
 interface Boot {
   views: ExplorerView[];
@@ -15,6 +18,8 @@ interface Boot {
   reports: ReportChoice[];
   indicators: Pick<import('../indicators/model.ts').IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'dimensions' | 'sql'>[];
   indicatorViews: import('../indicators/model.ts').SharedView[];
+  /** DuckDB-WASM's size as served, read from its files at build time (« 34 Mo »). */
+  engineSize: string;
 }
 
 import { href } from '../site/url.ts';
@@ -39,72 +44,58 @@ export function startExplorer(root: HTMLElement): void {
   const boot = JSON.parse(root.dataset.state!) as Boot;
   const part = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   const status = part('status');
-  const facetCache = new Map<string, Record<string, FacetValue[]>>();
   let state: ExplorerState;
   let lastResult: { columns: Column[]; all: () => Promise<ResultRow[]> } | undefined;
-  let engine: Promise<Engine> | undefined;
   let run = 0;
 
-  const loadEngine = () => (engine ??= import('../engine/browser.ts'));
   const view = (id: string) => boot.views.find((v) => v.id === id)!;
+  /** The asked state (or its error) is on screen: the prerendered default may show again (first-paint.ts). */
+  const shown = () => (root.dataset.shown = '');
 
   function showProblem(html: string): void {
     const error = part('error');
     error.hidden = false;
     error.innerHTML = `<p>${html} <a href="${href('/donnees/')}">Revenir à la vue par défaut</a>.</p>`;
     part('result').innerHTML = '';
+    part('notes').innerHTML = ''; // the default view's notes would describe no result
     part('count').textContent = 'Aucune ligne';
     status.textContent = '';
+    shown();
   }
 
   /** A URL the explorer refuses says why (our French message); any other failure (a file not
    * loaded, the engine's own error, in English) is logged for us and told plainly to the reader. */
   function showError(error: unknown): void {
-    if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d'exploration n'est pas valide</strong> (${escapeHtml(error.message)}).`);
+    if (error instanceof InvalidState) return showProblem(`<strong>Ce lien d’exploration n’est pas valide</strong> (${escapeHtml(error.message)}).`);
     console.error(error);
     showProblem(
       "<strong>Les données n’ont pas pu être chargées ou calculées dans votre navigateur.</strong> Rechargez la page pour réessayer ; les tableaux restent consultables dans les pages des rapports.",
     );
   }
 
-  async function facets(duck: Engine, v: ExplorerView): Promise<Record<string, FacetValue[]>> {
-    let f = facetCache.get(v.id);
-    if (!f) {
-      const fields = v.fields.filter((x) => x.role === 'facet');
-      const lists = await Promise.all(fields.map((x) => facetQuery(v, x)).map((q) => duck.queryViews(q.sql, q.params)));
-      f = Object.fromEntries(fields.map((x, i) => [x.name, lists[i]!.map((r) => ({ value: String(r.value), label: String(r.label ?? r.value) }))]));
-      facetCache.set(v.id, f);
-    }
-    return f;
-  }
-
-  async function showTable(duck: Engine, s: TableState, mine: number, redrawControls: boolean): Promise<void> {
+  async function showTable(s: TableState, mine: number, redrawControls: boolean): Promise<void> {
     const v = view(s.view);
-    status.textContent = 'Chargement des données…';
-    await duck.loadView(v.table, v.csv, viewColumns(v));
-    const f = await facets(duck, v);
-    const q = buildQueries(s, v);
-    const started = performance.now();
-    const [rows, count, totals] = await Promise.all([q.rows, q.count, q.totals].map((x) => duck.queryViews(x.sql, x.params)));
+    const [answered, f] = await Promise.all([answer(s, v), facetValues(v)]);
     if (mine !== run) return;
     // A filter, group or search the reader just set is already shown as such: no redraw, no lost focus.
     if (redrawControls || part('controls').dataset.view !== v.id) {
       part('controls').innerHTML = tableControlsHtml(boot.views, v, s, f);
       part('controls').dataset.view = v.id;
     }
-    const result: Result = { columns: q.columns, rows: rows!, totals: totals![0], count: Number(count![0]!.n), page: s.page, pageSize: PAGE_SIZE, sort: s.sort };
-    part('result').innerHTML = resultHtml(result, v.title);
+    const result: Result = { columns: answered.columns, rows: answered.rows, totals: answered.totals, totalsNote: totalsNote(answered.plan, answered.totals, v), count: answered.count, page: s.page, pageSize: PAGE_SIZE, sort: s.sort };
+    part('result').innerHTML = resultHtml(withSumNotes(result, answered.plan, v), v.title);
     part('count').textContent = pageText(result);
-    const measure = q.columns.find((c) => c.numeric && !c.percent && c.name !== 'lignes' && !s.group.includes(c.name));
+    const measure = answered.columns.find((c) => c.numeric && !c.percent && c.name !== 'lignes' && !s.group.includes(c.name));
     if (s.group.length === 1 && measure) {
-      const g = q.columns[0]!;
-      await drawChart(part('chart'), rows!.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
+      const g = answered.columns[0]!;
+      await drawChart(part('chart'), answered.rows.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
     } else part('chart').innerHTML = '';
     part('notes').innerHTML = [...v.notes.map((n) => `<p><span class="notes-label">Note :</span> ${escapeHtml(n)}</p>`), `<p><span class="notes-label">Sources :</span> ${escapeHtml(v.sources.join(' ; '))}</p>`].join('');
     root.querySelector<HTMLButtonElement>('[data-control="previous"]')!.disabled = s.page <= 1;
     root.querySelector<HTMLButtonElement>('[data-control="next"]')!.disabled = s.page * PAGE_SIZE >= result.count;
-    lastResult = { columns: q.columns, all: () => duck.queryViews(q.all.sql, q.all.params) as Promise<ResultRow[]> };
-    status.textContent = `Résultat calculé dans votre navigateur par DuckDB-WASM (${Math.round(performance.now() - started)} ms).`;
+    lastResult = { columns: answered.columns, all: answered.all };
+    status.textContent = `Résultat calculé dans votre navigateur${answered.by === 'duckdb' ? ' par DuckDB-WASM' : ''} (${formatPublished(Math.max(1, Math.round(answered.ms)))} ms).`;
+    shown();
     root.dataset.ready = 'table';
   }
 
@@ -158,6 +149,7 @@ export function startExplorer(root: HTMLElement): void {
       '<p><span class="notes-label">Précaution :</span> les sources des entrées en CEP changent selon les années (SI-CEP et EVOL jusqu’en 2022, AGORA depuis 2023) : les données ne sont pas comparables dans le temps, et la comparaison entre régions suppose des sources de même année.</p>';
     for (const b of root.querySelectorAll<HTMLButtonElement>('[data-control="previous"], [data-control="next"]')) b.disabled = true;
     lastResult = { columns, all: async () => rows };
+    shown();
     status.textContent = `Indicateurs calculés dans votre navigateur par DuckDB-WASM, avec les définitions des rapports.`;
     root.dataset.ready = 'indicator';
   }
@@ -169,10 +161,9 @@ export function startExplorer(root: HTMLElement): void {
     part('error').hidden = true;
     for (const a of root.querySelectorAll<HTMLAnchorElement>('[data-mode]')) a.toggleAttribute('aria-current', a.dataset.mode === next.mode);
     try {
-      if (!engine) status.textContent = 'Chargement du moteur de calcul (environ 5 Mo)…';
-      const duck = await loadEngine();
-      if (next.mode === 'table') await showTable(duck, next, mine, redrawControls);
-      else await showIndicator(duck, next, mine);
+      if (next.mode === 'table') return await showTable(next, mine, redrawControls);
+      status.textContent = `Chargement du moteur de calcul DuckDB-WASM (${boot.engineSize})…`;
+      await showIndicator(await loadEngine(), next, mine);
     } catch (error) {
       if (mine === run) showError(error);
     }
@@ -253,5 +244,8 @@ export function startExplorer(root: HTMLElement): void {
     if (error instanceof InvalidState) return showError(error);
     throw error;
   }
+  if (state.mode === 'table') warmUp(view(state.view));
+  else void loadEngine();
+  if (state.mode === 'indicator' || state.group.length === 1) prefetchChart();
   void apply(state);
 }

@@ -166,7 +166,7 @@ describe('explorer', () => {
     for (const number of ['1e3', '0x10', '2.0']) {
       await page.goto(`${baseUrl}/donnees/?page=${number}`);
       await ready(page);
-      expect(await page.locator('[data-role="error"]').innerText(), number).toBe('Ce lien d\'exploration n\'est pas valide (page invalide). Revenir à la vue par défaut.');
+      expect(await page.locator('[data-role="error"]').innerText(), number).toBe('Ce lien d’exploration n’est pas valide (page invalide). Revenir à la vue par défaut.');
     }
     await page.close();
   });

@@ -1,0 +1,107 @@
+/**
+ * Who answers a table state in the page: the light executor over the view's CSV (rows.ts) from
+ * the first instant, DuckDB-WASM once it is ready — both carry out the same plan and give the
+ * same rows (test/unit/explorer-executors.test.ts), so the hand-over changes nothing on screen.
+ * DuckDB-WASM is fetched and compiled at once (`warmUp`), in parallel with the first answer.
+ */
+import { buildQueries, type Column, type TableState } from '../explorer/query.ts';
+import type { FacetValue } from '../explorer/controls.ts';
+import type { ResultRow } from '../explorer/render.ts';
+import { runPlan, viewRows, type TableAnswer } from '../explorer/rows.ts';
+import { viewColumns, type ExplorerView } from '../explorer/views.ts';
+import type { TablePlan } from '../explorer/plan.ts';
+
+type Engine = typeof import('../engine/browser.ts');
+
+export interface Answered extends Omit<TableAnswer, 'all'> {
+  columns: Column[];
+  plan: TablePlan;
+  /** Every row of the result, for the downloads. */
+  all: () => Promise<ResultRow[]>;
+  by: 'light' | 'duckdb';
+  ms: number;
+}
+
+const csvRows = new Map<string, Promise<ResultRow[]>>();
+const inDuckdb = new Set<string>();
+let engine: Promise<Engine> | undefined;
+
+export const loadEngine = () => (engine ??= import('../engine/browser.ts'));
+
+/** Starts fetching and compiling DuckDB-WASM now; it answers once `view` is loaded in it. */
+export function warmUp(view: ExplorerView): void {
+  void loadEngine()
+    .then((duck) => duck.loadView(view.table, view.csv, viewColumns(view)))
+    .then(() => {
+      inDuckdb.add(view.table);
+      // For the bench: the instant a link reached only through DuckDB-WASM (before issue 14) could show.
+      window.dispatchEvent(new CustomEvent('explorer:duckdb', { detail: view.id }));
+    })
+    .catch((error: unknown) => console.error(error)); // the light executor goes on answering
+}
+
+/** The chart's modules (Plot and the reports' specs), fetched with the data when the state draws one. */
+export function prefetchChart(): void {
+  void Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]).catch(() => undefined); // drawChart says if they fail
+}
+
+function rowsOf(view: ExplorerView): Promise<ResultRow[]> {
+  let rows = csvRows.get(view.table);
+  if (!rows) {
+    rows = fetch(new URL(view.csv, location.href)).then(async (response) => {
+      if (!response.ok) throw new Error(`${view.csv} : HTTP ${response.status}`);
+      return viewRows(await response.text(), viewColumns(view));
+    });
+    csvRows.set(view.table, rows);
+  }
+  return rows;
+}
+
+export async function answer(state: TableState, view: ExplorerView): Promise<Answered> {
+  const q = buildQueries(state, view);
+  if (inDuckdb.has(view.table)) {
+    const duck = await loadEngine();
+    const started = performance.now();
+    const [rows, count, totals] = await Promise.all([q.rows, q.count, q.totals].map((x) => duck.queryViews(x.sql, x.params)));
+    return {
+      columns: q.columns,
+      plan: q.plan,
+      rows: rows!,
+      count: Number(count![0]!.n),
+      totals: totals![0]!,
+      all: () => duck.queryViews(q.all.sql, q.all.params),
+      by: 'duckdb',
+      ms: performance.now() - started,
+    };
+  }
+  const data = await rowsOf(view);
+  const started = performance.now();
+  const { all, ...answered } = runPlan(q.plan, data);
+  if (!inDuckdb.has(view.table)) warmUp(view);
+  return { ...answered, columns: q.columns, plan: q.plan, all: async () => all, by: 'light', ms: performance.now() - started };
+}
+
+/** The distinct values of each facet with their labels (as facetQuery: ordered by value, the least label). */
+const facets = new Map<string, Promise<Record<string, FacetValue[]>>>();
+
+export function facetValues(view: ExplorerView): Promise<Record<string, FacetValue[]>> {
+  let values = facets.get(view.table);
+  if (!values) facets.set(view.table, (values = rowsOf(view).then((rows) => facetsOf(view, rows))));
+  return values;
+}
+
+function facetsOf(view: ExplorerView, rows: ResultRow[]): Record<string, FacetValue[]> {
+  const out: Record<string, FacetValue[]> = {};
+  for (const f of view.fields.filter((x) => x.role === 'facet')) {
+    const labels = new Map<string, string>();
+    for (const r of rows) {
+      const value = r[f.name];
+      if (value === null || value === undefined) continue;
+      const label = String((f.label ? r[f.label] : value) ?? value);
+      const known = labels.get(String(value));
+      if (known === undefined || label < known) labels.set(String(value), label);
+    }
+    out[f.name] = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([value, label]) => ({ value, label }));
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Issue 14: a shared explorer link never shows a result that is not the one it names. Every
+ * state of the result region is recorded from the first paint (a MutationObserver installed
+ * before the page's own scripts), and each one a reader could see is checked against the
+ * link's result computed natively (DuckDB in Node, indicators with the reports' SQL).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
+import { loadCatalog } from '../../src/data/catalog.ts';
+import { writeCsv } from '../../src/engine/csv.ts';
+import { indicatorRows, runOnView } from '../../src/engine/node.ts';
+import { buildQueries, parseState, type TableState } from '../../src/explorer/query.ts';
+import { explorerViews, viewColumns, type ViewData } from '../../src/explorer/views.ts';
+import { loadIndicators } from '../../src/indicators/catalogue.ts';
+import { sharedBrowser } from './shared-browser.ts';
+import { builtPages } from './site-pages.ts';
+
+const baseUrl = inject('baseUrl');
+const pages = builtPages();
+const catalog = loadCatalog();
+const published = catalog.reports.filter((r) => pages.includes(`/${r.id}/`));
+const viewData = explorerViews(catalog, published);
+const views = viewData.map((d) => d.view);
+const defaultView = viewData[0]!;
+const region = published.map((r) => r.region.code).find((code) => defaultView.rows.some((r) => r.territory === code));
+const browser = sharedBrowser();
+
+interface Snapshot {
+  visible: boolean;
+  error: boolean;
+  ready: string | null;
+  count: string;
+  /** The cells' raw values, row by row, the total row last (its text). */
+  rows: string[][];
+  total: string;
+}
+
+/** Records every state of the result region, from the parser's first insertion on. */
+function recorder(): void {
+  const w = window as unknown as { snapshots: Snapshot[] };
+  w.snapshots = [];
+  let last = '';
+  const record = () => {
+    const root = document.getElementById('explorateur');
+    const result = root?.querySelector<HTMLElement>('[data-role="result"]');
+    if (!root || !result) return;
+    const error = root.querySelector<HTMLElement>('[data-role="error"]');
+    const snapshot: Snapshot = {
+      visible: getComputedStyle(result).visibility !== 'hidden' && result.querySelector('tbody [data-column]') !== null,
+      error: !!error && !error.hidden,
+      ready: root.getAttribute('data-ready'),
+      count: root.querySelector('[data-role="count"]')?.textContent ?? '',
+      rows: [...result.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('[data-column]')].map((c) => c.getAttribute('data-value') ?? '')),
+      total: result.querySelector('tfoot')?.textContent ?? '',
+    };
+    const key = JSON.stringify(snapshot);
+    if (key !== last) w.snapshots.push(snapshot);
+    last = key;
+  };
+  new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+async function snapshotsOf(page: Page, search: string, done: string): Promise<Snapshot[]> {
+  await page.addInitScript(recorder);
+  await page.goto(`${baseUrl}/donnees/${search}`);
+  await page.waitForSelector(done);
+  return page.evaluate(() => (window as unknown as { snapshots: Snapshot[] }).snapshots);
+}
+
+async function expectedTable(search: string): Promise<{ rows: string[][]; count: number }> {
+  const state = parseState(search, views, loadIndicators().indicators.map((i) => i.id), defaultView.view.id) as TableState;
+  const d: ViewData = viewData.find((x) => x.view.id === state.view)!;
+  const q = buildQueries(state, d.view);
+  const csvText = writeCsv(d.columns, d.rows.map((row) => d.columns.map((c) => row[c])));
+  const [rows, count] = await runOnView({ table: d.view.table, csvText, columns: viewColumns(d.view) }, [q.rows, q.count]);
+  const cells = rows!.map((row) => q.columns.filter((c) => c.name !== 'sommes').map((c) => String(row[c.name] ?? '')));
+  return { rows: cells, count: Number(count![0]!.n) };
+}
+
+describe('a shared explorer link', () => {
+  for (const [what, search] of [
+    ['a filter', () => `?f.territory=${region}`],
+    ['a grouping', () => `?f.territory=${region}&grouper=operator&tri=lignes:desc`],
+  ] as const)
+    it(`with ${what} shows a loading state, then its own result, never another one`, async ({ skip }) => {
+      if (!region) return skip('no published report’s region in the default view');
+      const { page, consoleErrors } = await watchedPage(browser());
+      const link = search();
+      const snapshots = await snapshotsOf(page, link, '#explorateur[data-ready="table"]');
+      const expected = await expectedTable(link);
+      const shown = snapshots.filter((s) => s.visible);
+      expect(snapshots.length).toBeGreaterThan(shown.length); // the prerendered default was there, hidden
+      expect(shown.length).toBeGreaterThan(0);
+      for (const s of shown) {
+        expect(s.rows.map((r) => r.slice(0, expected.rows[0]!.length)), link).toEqual(expected.rows);
+        expect(s.count, link).toMatch(new RegExp(`sur ${expected.count}$`));
+      }
+      expect(consoleErrors).toEqual([]);
+    });
+
+  it('with an indicator comparison shows a loading state, then the reports’ values only', async () => {
+    const indicator = loadIndicators().indicators[0]!;
+    const year = published[0]!.year;
+    const { page } = await watchedPage(browser());
+    const snapshots = await snapshotsOf(page, `?indicateur=${indicator.id}&comparer=regions&annee=${year}`, '#explorateur[data-ready="indicator"]');
+    const shown = snapshots.filter((s) => s.visible);
+    expect(shown.length).toBeGreaterThan(0);
+    const final = shown.at(-1)!;
+    for (const s of shown) expect(s.rows).toEqual(final.rows);
+    const values = await page.$$eval('[data-role="result"] tbody [data-column="value"]', (cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+    const native = (
+      await Promise.all(
+        published
+          .filter((r) => r.year === year)
+          .map(async (r) => (await indicatorRows(r, indicator)).filter((row) => (row.territory === undefined || row.territory === r.region.code) && (row.year === undefined || row.year === r.year))),
+      )
+    ).flat();
+    expect(values.sort((a, b) => a - b)).toEqual(native.map((r) => Number(r.value)).sort((a, b) => a - b));
+  });
+
+  it('that is not valid shows the French error, never the default table', async () => {
+    const { page } = await watchedPage(browser());
+    const snapshots = await snapshotsOf(page, '?page=1e3', '#explorateur [data-role="error"]:not([hidden])');
+    expect(snapshots.filter((s) => s.visible)).toEqual([]);
+    expect(await page.locator('[data-role="error"]').innerText()).toContain('Ce lien d’exploration n’est pas valide');
+  });
+});
