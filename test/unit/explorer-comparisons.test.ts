@@ -1,0 +1,115 @@
+/**
+ * The explorer's indicator comparisons, computed at build time over the fixture reports
+ * (fictional): values as the reports' SQL gives them, only axes with two points, one value per
+ * row when reports overlap (by the stated rule) and the disagreements said.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectData, type Catalog, type Report } from '../../src/data/catalog.ts';
+import { indicatorRows } from '../../src/engine/node.ts';
+import { indicatorComparison, mergeSources, type SourceReport } from '../../src/explorer/comparisons.ts';
+import type { IndicatorComparison } from '../../src/explorer/comparison-model.ts';
+import { getIndicator } from '../../src/indicators/catalogue.ts';
+import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
+
+let catalog: Catalog;
+let latest: Report[];
+const compare = (id: string): Promise<IndicatorComparison> => indicatorComparison(catalog, latest, getIndicator(id));
+const source = (r: Report): SourceReport => ({ id: r.id, region: r.region.code, year: r.year, edition: r.edition.number });
+
+beforeAll(() => {
+  const roots = fixtureRoots();
+  catalog = inspectData(roots.data, roots.content).catalog!;
+  latest = catalog.reports;
+});
+
+describe('indicator comparisons (build time)', () => {
+  it('gathers every report’s rows by their own territory and year, with the values of the reports’ SQL', async () => {
+    const c = await compare('cep-entries-total');
+    const [first, second] = [FIXTURE, SECOND].map((f) => latest.find((r) => r.id === f.id)!);
+    const expected = [...(await indicatorRows(first!, getIndicator('cep-entries-total'))), ...(await indicatorRows(second!, getIndicator('cep-entries-total')))];
+    expect(c.rows.map((r) => [r.territory, r.year, r.value]).sort()).toEqual(expected.map((r) => [r.territory, r.year, r.value]).sort());
+    // France's figure comes from the fixture region's report, which carries it.
+    const france = c.rows.find((r) => r.territory === 'FRM')!;
+    expect(c.sources[france.source]).toMatchObject({ report: FIXTURE.id, edition: first!.edition.number, page: `/${first!.editionId}/` });
+    expect(c.territories.FRM).toBe('France métropolitaine');
+  });
+
+  it('offers only years where two territories have a value, and territories with two years', async () => {
+    const entries = await compare('cep-entries-total');
+    // FIXTURE's year has its region and France; SECOND's year only its region.
+    expect(entries.axes).toEqual({ years: [FIXTURE.year], territories: [], territoriesOverall: false });
+    const resignation = await compare('resignation-files');
+    expect(resignation.axes.years).toEqual([]);
+    expect(resignation.axes.territories).toEqual([FIXTURE.code]);
+    expect((await compare('ptp-files')).axes).toEqual({ years: [], territories: [], territoriesOverall: false });
+  });
+
+  it('computes the change since the previous year only where that year has a value', async () => {
+    const files = await compare('resignation-files');
+    expect(files.change).toEqual({ unit: 'variation', title: 'Évolution sur un an' });
+    const values = new Map(files.rows.map((r) => [r.year, r.value!]));
+    for (const r of files.rows) {
+      const previous = values.get(r.year! - 1);
+      if (previous === undefined) expect(r.change, String(r.year)).toBeNull();
+      else expect(r.change, String(r.year)).toBeCloseTo(100 * (r.value! / previous - 1), 9);
+    }
+    expect(files.rows.filter((r) => r.change !== null).length).toBe(files.rows.length - 1);
+    // A rate changes in points, a variation has no change, nor an indicator without years.
+    const rate = await compare('resignation-acceptance-rate');
+    expect(rate.change?.unit).toBe('points');
+    const rates = new Map(rate.rows.map((r) => [r.year, r.value!]));
+    for (const r of rate.rows.filter((x) => rates.has(x.year! - 1))) expect(r.change).toBeCloseTo(r.value! - rates.get(r.year! - 1)!, 9);
+    expect((await compare('count-variation-yoy')).change).toBeUndefined();
+    const between = await compare('count-variation');
+    expect(between.change).toBeUndefined();
+    expect(between.rows.every((r) => r.year === undefined && 'from_year' in r.dimensions)).toBe(true);
+  });
+
+  it('labels the other dimensions as the source report names them', async () => {
+    const c = await compare('cep-entries');
+    const row = c.rows.find((r) => r.dimensions.operator === 'operateur-regional' && r.territory === FIXTURE.code)!;
+    expect(row.labels.operator).not.toBe('operateur-regional');
+  });
+});
+
+describe('one value per row when reports overlap', () => {
+  const indicator = () => getIndicator('cep-entries-total');
+  const rowsOf = (r: Report) => indicatorRows(r, indicator());
+
+  it('takes the latest edition when two editions of a report give the row', async () => {
+    const editions = catalog.editions.filter((e) => e.id === FIXTURE.id);
+    expect(editions.length).toBeGreaterThan(1);
+    const merged = mergeSources(indicator(), await Promise.all(editions.map(async (e) => ({ source: source(e), rows: await rowsOf(e) }))));
+    expect(new Set(merged.map((m) => m.source.edition))).toEqual(new Set([Math.max(...editions.map((e) => e.edition.number))]));
+    expect(merged.flatMap((m) => m.disagreements)).toEqual([]);
+  });
+
+  it('believes the territory’s own report, else the most recent one, and says when another differs', async () => {
+    const [own, other] = [FIXTURE, SECOND].map((f) => latest.find((r) => r.id === f.id)!);
+    const ownRows = await rowsOf(own!);
+    // The other report carrying the same rows with different (doubled, fake) values.
+    const copied = ownRows.map((r) => ({ ...r, value: r.value === null ? null : r.value * 2 }));
+    const merged = mergeSources(indicator(), [
+      { source: source(other!), rows: copied },
+      { source: source(own!), rows: ownRows },
+    ]);
+    expect(merged).toHaveLength(ownRows.length);
+    for (const m of merged) {
+      // Its own region's row, and France's (the more recent report): both from the fixture region's report.
+      expect(m.source.id, String(m.row.territory)).toBe(own!.id);
+      expect(m.disagreements).toEqual([{ source: source(other!), value: m.row.value! * 2 }]);
+    }
+  });
+
+  it('takes a value over a missing one, whatever the order', async () => {
+    const [own, other] = [FIXTURE, SECOND].map((f) => latest.find((r) => r.id === f.id)!);
+    const ownRows = await rowsOf(own!);
+    const missing = ownRows.map((r) => ({ ...r, value: null }));
+    const merged = mergeSources(indicator(), [
+      { source: source(own!), rows: missing },
+      { source: source(other!), rows: ownRows },
+    ]);
+    expect(merged.map((m) => [m.source.id, m.row.value])).toEqual(ownRows.map((r) => [other!.id, r.value]));
+    expect(merged.flatMap((m) => m.disagreements)).toEqual([]);
+  });
+});
