@@ -51,10 +51,6 @@ export interface IndicatorComparison {
   rows: ComparedRow[];
 }
 
-/** Where the shown value comes from when several reports give one: the rule, in French for readers. */
-export const DUPLICATE_RULE =
-  'quand plusieurs rapports donnent la même valeur, celle du rapport du territoire concerné est retenue, sinon celle du rapport le plus récent';
-
 export const hasValue = (r: ComparedRow): r is ComparedRow & { value: number } => r.value !== null;
 
 /** Years where ≥ 2 territories have a value; territories with a value for ≥ 2 years. */

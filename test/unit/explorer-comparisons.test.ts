@@ -8,6 +8,9 @@ import { inspectData, type Catalog, type Report } from '../../src/data/catalog.t
 import { indicatorRows } from '../../src/engine/node.ts';
 import { indicatorComparison, mergeSources, type SourceReport } from '../../src/explorer/comparisons.ts';
 import type { IndicatorComparison } from '../../src/explorer/comparison-model.ts';
+import { comparisonResult, dimensionChoices, resolveState } from '../../src/explorer/comparison-view.ts';
+import { parseState, stateToSearch, type IndicatorState } from '../../src/explorer/query.ts';
+import { formatValue } from '../../src/format/number.ts';
 import { getIndicator } from '../../src/indicators/catalogue.ts';
 import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
 
@@ -111,5 +114,82 @@ describe('one value per row when reports overlap', () => {
     ]);
     expect(merged.map((m) => [m.source.id, m.row.value])).toEqual(ownRows.map((r) => [other!.id, r.value]));
     expect(merged.flatMap((m) => m.disagreements)).toEqual([]);
+  });
+});
+
+describe('what the explorer shows of a comparison', () => {
+  const state = (indicator: string, compare: 'regions' | 'years', at = ''): IndicatorState => ({ mode: 'indicator', indicator, compare, at });
+
+  it('reads a link naming only the indicator, and old links naming their axis as before', () => {
+    const ids = ['cep-entries-total'];
+    expect(parseState('?indicateur=cep-entries-total', [], ids, '')).toEqual(state('cep-entries-total', 'regions'));
+    expect(parseState(`?indicateur=cep-entries-total&comparer=regions&annee=${FIXTURE.year}`, [], ids, '')).toEqual(state('cep-entries-total', 'regions', String(FIXTURE.year)));
+    expect(parseState(`?indicateur=cep-entries-total&comparer=years&region=${FIXTURE.code}`, [], ids, '')).toEqual(state('cep-entries-total', 'years', FIXTURE.code));
+    expect(stateToSearch(state('cep-entries-total', 'years'), '')).toBe('?indicateur=cep-entries-total&comparer=years');
+  });
+
+  it('fills in the axis of a link naming only the indicator, with an axis that has two points', async () => {
+    expect(resolveState(await compare('cep-entries-total'), state('cep-entries-total', 'regions'))).toEqual({ state: state('cep-entries-total', 'regions', String(FIXTURE.year)) });
+    // No year with two territories: the territory with several years.
+    expect(resolveState(await compare('resignation-files'), state('resignation-files', 'regions'))).toEqual({ state: state('resignation-files', 'years', FIXTURE.code) });
+  });
+
+  it('explains, in French, an axis with fewer than two points and names those that have two', async () => {
+    const entries = await compare('cep-entries-total');
+    const year = resolveState(entries, state('cep-entries-total', 'regions', String(SECOND.year)));
+    expect(year).toEqual({ problem: expect.stringContaining(`En ${SECOND.year}, moins de deux territoires ont une valeur`) });
+    expect('problem' in year && year.problem).toContain(`Années où la comparaison est possible : ${FIXTURE.year}.`);
+    const territory = resolveState(entries, state('cep-entries-total', 'years', FIXTURE.code));
+    expect('problem' in territory && territory.problem).toContain(`${FIXTURE.label} n’a pas de valeur pour deux années`);
+    expect(resolveState(await compare('ptp-files'), state('ptp-files', 'regions'))).toEqual({ problem: expect.stringMatching(/^Aucune comparaison n’est possible/) });
+    expect(resolveState(await compare('count-variation'), state('count-variation', 'years'))).toEqual({ problem: expect.stringContaining('compare déjà deux années') });
+  });
+
+  it('labels values with the indicator’s precision and keeps the computed value beside them', async () => {
+    const shares = await compare('cep-entries-share');
+    const result = comparisonResult(shares, state('cep-entries-share', 'regions', String(FIXTURE.year)));
+    for (const row of result.rows) expect(row.value_label).toBe(formatValue(row.value as number, 'percent', getIndicator('cep-entries-share').decimals));
+    expect(result.rows.some((r) => /,\d\d/.test(String(r.value_label)))).toBe(false);
+    expect(result.columns.map((c) => c.name)).toEqual(['territory', 'operator', 'value', 'source']);
+    // Several operators per territory: no chart of one bar per territory.
+    expect(result.bars).toBeUndefined();
+    const totals = comparisonResult(await compare('cep-entries-total'), state('cep-entries-total', 'regions', String(FIXTURE.year)));
+    expect(totals.bars?.rows.map((r) => r.territory).sort()).toEqual([FIXTURE.code, 'FRM'].sort());
+  });
+
+  it('lets the reader fix another dimension (an operator) among its values, and then draws one bar per territory', async () => {
+    const shares = await compare('cep-entries-share');
+    const at = state('cep-entries-share', 'regions', String(FIXTURE.year));
+    const [operators] = dimensionChoices(shares, at);
+    expect(operators?.dimension).toBe('operator');
+    const operator = operators!.values[0]!;
+    const fixed = comparisonResult(shares, { ...at, choices: { operator: operator[0] } });
+    expect(fixed.columns.map((c) => c.name)).toEqual(['territory', 'value', 'source']);
+    expect(fixed.caption).toContain(operator[1]);
+    expect(fixed.bars?.rows.map((r) => r.territory).sort()).toEqual([FIXTURE.code, 'FRM'].sort());
+    // A dimension the indicator does not have is explained; one with a single value is not offered.
+    expect(resolveState(shares, { ...at, choices: { population: 'x' } })).toEqual({ problem: expect.stringContaining('ne se détaille pas par population : il se détaille par opérateur') });
+    expect(dimensionChoices(await compare('cep-entries-total'), state('cep-entries-total', 'regions', String(FIXTURE.year)))).toEqual([]);
+    expect(parseState(`?indicateur=cep-entries-share&d.operator=${operator[0]}`, [], ['cep-entries-share'], '')).toEqual({ ...state('cep-entries-share', 'regions'), choices: { operator: operator[0] } });
+  });
+
+  it('shows the change since the previous year only in a comparison of years, never as a column of n.d.', async () => {
+    const files = comparisonResult(await compare('resignation-files'), state('resignation-files', 'years', FIXTURE.code));
+    expect(files.columns.map((c) => c.name)).toEqual(['year', 'value', 'change', 'source']);
+    expect(files.rows[0]!.change_label).toBe('n.d.');
+    expect(files.rows[1]!.change_label).toMatch(/^\+/);
+    const empty = comparisonResult(await compare('resignation-training-share'), state('resignation-training-share', 'years', FIXTURE.code));
+    expect(empty.columns.map((c) => c.name)).not.toContain('change');
+  });
+
+  it('attaches the caution on changed sources to comparisons across the years it concerns', async () => {
+    const files = await compare('resignation-files');
+    expect(files.yearsCaution).toBeUndefined();
+    const caution = { before: FIXTURE.year - 1, since: FIXTURE.year, text: 'sources changées (texte de test)' };
+    const across = comparisonResult({ ...files, yearsCaution: caution }, state('resignation-files', 'years', FIXTURE.code));
+    expect(across.notes).toEqual([{ label: 'Précaution', text: caution.text }]);
+    const after = comparisonResult({ ...files, yearsCaution: { ...caution, before: 1900, since: 1901 } }, state('resignation-files', 'years', FIXTURE.code));
+    expect(after.notes).toEqual([]);
+    expect((await compare('cep-entries-total')).yearsCaution).toBeDefined();
   });
 });
