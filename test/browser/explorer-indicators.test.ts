@@ -132,7 +132,8 @@ describe('explorer: indicator comparisons', () => {
     if (!both) return skip('no indicator compares both across territories and across years');
     const { page, requests } = await watchedPage(browser());
     await open(page, `?indicateur=${both.id}`);
-    await page.locator('input[data-control="compare"][value="years"]').check();
+    // click, not check(): the controls are redrawn for the new state, check() would wait for the old input.
+    await page.locator('input[data-control="compare"][value="years"]').click();
     await page.waitForURL(/comparer=years&region=/);
     await page.waitForSelector('#explorateur[data-ready="indicator"]');
     expect(await page.locator('select[data-control="year"]').count()).toBe(0);
