@@ -146,9 +146,12 @@ function barsOf(c: IndicatorComparison, rows: ComparedRow[], byYear: boolean): C
 
 function notesOf(c: IndicatorComparison, rows: ComparedRow[], byYear: boolean): ComparisonResult['notes'] {
   const notes: ComparisonResult['notes'] = [];
-  const years = rows.map((r) => r.year).filter((y) => y !== undefined);
   const caution = c.yearsCaution;
-  if (byYear && caution && years.some((y) => y <= caution.before) && years.some((y) => y >= caution.since)) notes.push({ label: 'Précaution', text: caution.text });
+  // Where one series of CEP figures (a count series of another population is not) runs across the break.
+  const cep = (r: ComparedRow) => typeof r.dimensions.population !== 'string' || r.dimensions.population.startsWith('cep-');
+  const series = Map.groupBy(rows.filter((r) => hasValue(r) && cep(r)), (r) => JSON.stringify(r.dimensions));
+  const across = (years: number[]) => caution && years.some((y) => y <= caution.before) && years.some((y) => y >= caution.since);
+  if (byYear && caution && [...series.values()].some((g) => across(g.map((r) => r.year!)))) notes.push({ label: 'Précaution', text: caution.text });
   if (rows.some((r) => r.disagreements))
     notes.push({ label: 'Valeurs différentes', text: `des rapports donnent des valeurs différentes pour une même ligne (indiquées dans la colonne Source) ; ${DUPLICATE_RULE_TEXT}.` });
   return notes;

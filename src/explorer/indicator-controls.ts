@@ -42,7 +42,7 @@ export function indicatorControlsHtml(indicators: IndicatorChoice[], c: Indicato
   const choices = dimensionChoices(c, s)
     .map(({ dimension, title, values }) => {
       const value = s.choices?.[dimension] ?? '';
-      return `<label class="control">${escapeHtml(title)} <select data-control="choice" data-dimension="${escapeHtml(dimension)}">${option('', 'Tous', value === '')}${values.map(([v, l]) => option(v, l, v === value)).join('')}</select></label>`;
+      return `<label class="control">${escapeHtml(title)} <select data-control="choice" data-dimension="${escapeHtml(dimension)}">${option('', 'Toutes les valeurs', value === '')}${values.map(([v, l]) => option(v, l, v === value)).join('')}</select></label>`;
     })
     .join('');
   return `<label class="control">Indicateur <select data-control="indicator">${indicators.map((i) => option(i.id, i.label, i.id === s.indicator)).join('')}</select></label>

@@ -190,6 +190,9 @@ describe('what the explorer shows of a comparison', () => {
     expect(across.notes).toEqual([{ label: 'Précaution', text: caution.text }]);
     const after = comparisonResult({ ...files, yearsCaution: { ...caution, before: 1900, since: 1901 } }, state('resignation-files', 'years', FIXTURE.code));
     expect(after.notes).toEqual([]);
+    // Count series of other populations (PTP, resignation files) across the break: not concerned.
+    const series = await compare('count-series');
+    expect(comparisonResult({ ...series, yearsCaution: caution }, state('count-series', 'years', FIXTURE.code)).notes).toEqual([]);
     expect((await compare('cep-entries-total')).yearsCaution).toBeDefined();
   });
 });
