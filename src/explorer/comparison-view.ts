@@ -87,6 +87,8 @@ export interface ComparisonResult {
   caption: string;
   columns: Column[];
   rows: ResultRow[];
+  /** Labels of the other dimensions fixed by the reader (« France Travail »), for titles. */
+  chosen: string[];
   /** One bar per territory (or year), when each has one value and there are two or more. */
   bars?: { by: 'territory' | 'year'; rows: { territory?: string; year?: number; value: number }[]; labels: Record<string, string> };
   /** The sources of the shown values and of the values they disagree with (indices in the comparison's `sources`). */
@@ -132,7 +134,7 @@ export function comparisonResult(c: IndicatorComparison, s: IndicatorState): Com
   const where = indicator.dimensions.includes('year') ? (byYear ? `${c.territories[s.at] ?? s.at}, par année` : `par territoire, ${s.at}`) : 'par territoire';
   const choiceLabels = Object.keys(fixed).map((d) => rows[0]?.labels[d] ?? fixed[d]!);
   const sources = [...new Set(rows.flatMap((r) => [r.source, ...(r.disagreements ?? []).map((d) => d.source)]))].sort((a, b) => a - b);
-  return { caption: [indicator.label, where, ...choiceLabels].join(' — '), columns, rows: resultRows, sources, bars: barsOf(c, rows, byYear), notes: notesOf(c, rows, byYear) };
+  return { caption: [indicator.label, where, ...choiceLabels].join(' — '), chosen: choiceLabels, columns, rows: resultRows, sources, bars: barsOf(c, rows, byYear), notes: notesOf(c, rows, byYear) };
 }
 
 function barsOf(c: IndicatorComparison, rows: ComparedRow[], byYear: boolean): ComparisonResult['bars'] {

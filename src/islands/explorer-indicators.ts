@@ -36,11 +36,16 @@ function comparison(id: string): Promise<IndicatorComparison> {
   return c;
 }
 
-async function drawBars(target: HTMLElement, c: IndicatorComparison, bars: NonNullable<ComparisonResult['bars']>, s: IndicatorState): Promise<void> {
+async function drawBars(target: HTMLElement, c: IndicatorComparison, { bars, chosen }: ComparisonResult, s: IndicatorState, current: () => boolean): Promise<void> {
+  if (!bars) {
+    target.innerHTML = '';
+    return;
+  }
   const [{ indicatorBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/indicator-bars.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]);
+  if (!current()) return;
   const spec = indicatorBars(c.indicator, bars.by);
   const ctx = { year: bars.by === 'territory' ? Number(s.at) : 0, territoryLabel: c.territories[s.at] ?? '', labels: bars.labels };
-  const title = c.indicator.dimensions.includes('year') ? spec.title(ctx) : `${c.indicator.label}, par territoire`;
+  const title = [c.indicator.dimensions.includes('year') ? spec.title(ctx) : `${c.indicator.label}, par territoire`, ...chosen].join(' — ');
   target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(spec.describe(bars.rows, ctx))}</p><div class="notes"><p data-role="lecture"><span class="notes-label">Lecture :</span> ${escapeHtml(spec.lecture(bars.rows, ctx))}</p></div></figure>`;
   const svgs = drawSizes(Plot.plot, document, (size) => spec.plot(bars.rows, ctx, size), { labelledBy: 'explorer-chart-title', describedBy: 'explorer-chart-alt' });
   target.querySelector('.chart-svg')!.append(...svgs);
@@ -81,8 +86,7 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
     part('count').textContent = pageText(table);
     part('notes').innerHTML = notesHtml(c, result);
     panel.downloadable(result.columns, result.rows);
-    if (result.bars) await drawBars(part('chart'), c, result.bars, s);
-    else part('chart').innerHTML = '';
+    await drawBars(part('chart'), c, result, s, panel.current);
     if (!panel.current()) return;
   }
   part('status').textContent = 'Valeurs calculées à la construction du site par DuckDB, avec les définitions des rapports : rien n’est calculé dans votre navigateur.';
