@@ -182,6 +182,20 @@ describe('what the explorer shows of a comparison', () => {
     expect(empty.columns.map((c) => c.name)).not.toContain('change');
   });
 
+  it('names, beside a value, a report that gives another one, and states the rule', async () => {
+    const totals = await compare('cep-entries-total');
+    const at = state('cep-entries-total', 'regions', String(FIXTURE.year));
+    expect(comparisonResult(totals, at).notes).toEqual([]);
+    // The same row given differently (a doubled, fake value) by the first source.
+    const row = totals.rows.find((r) => r.year === FIXTURE.year && r.value !== null)!;
+    const disagreeing = { ...totals, rows: totals.rows.map((r) => (r === row ? { ...r, disagreements: [{ source: 0, value: row.value! * 2 }] } : r)) };
+    const result = comparisonResult(disagreeing, at);
+    const shown = result.rows.find((r) => r.territory === row.territory)!;
+    expect(shown.source).toBe(`${totals.sources[row.source]!.label} (autre valeur : ${totals.sources[0]!.label}, ${formatValue(row.value! * 2, 'count', 0)})`);
+    expect(result.notes.map((n) => n.label)).toEqual(['Valeurs différentes']);
+    expect(result.notes[0]!.text).toContain('celle du rapport du territoire concerné, sinon celle du rapport le plus récent');
+  });
+
   it('attaches the caution on changed sources to comparisons across the years it concerns', async () => {
     const files = await compare('resignation-files');
     expect(files.yearsCaution).toBeUndefined();
