@@ -74,6 +74,16 @@ export async function runIndicator(report: Report, indicatorId: string, selectio
   return selectRows(await indicatorRows(report, getIndicator(indicatorId)), selection);
 }
 
+/** A query with bound parameters on values already computed (the explorer's comparisons), in the process's database. */
+export async function querySql(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
+  const connection = await (await database()).connect();
+  try {
+    return (await connection.runAndReadAll(sql, params)).getRowObjectsJS().map((r) => plainRow(r));
+  } finally {
+    connection.closeSync();
+  }
+}
+
 /** A dataset of a report as Parquet, written by DuckDB from the report's loaded table (downloads). */
 export async function parquetOf(report: Report, resource: Resource): Promise<Uint8Array> {
   const { connection, dataSchema } = await reportDb(report);

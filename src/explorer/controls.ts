@@ -3,28 +3,12 @@
  * and redrawn by the browser. Every text is escaped.
  */
 import type { ExplorerView } from './views.ts';
-import type { ExplorerState, TableState } from './query.ts';
+import type { TableState } from './query.ts';
 import { escapeHtml } from './render.ts';
 
 export interface FacetValue {
   value: string;
   label: string;
-}
-
-export interface IndicatorChoice {
-  id: string;
-  label: string;
-}
-
-export interface ReportChoice {
-  id: string;
-  label: string;
-  region: string;
-  regionLabel: string;
-  year: number;
-  packageUrl: string;
-  /** Operator code → name in the report's year and region. */
-  operators: Record<string, string>;
 }
 
 const option = (value: string, label: string, selected: boolean) =>
@@ -55,17 +39,4 @@ export function tableControlsHtml(views: ExplorerView[], view: ExplorerView, sta
 <fieldset class="filters"><legend>Filtrer (Ctrl ou Maj pour plusieurs valeurs)</legend>${filters || '<p>Aucun filtre pour ce jeu de données.</p>'}</fieldset>
 <fieldset class="groups"><legend>Regrouper par</legend>${groups}</fieldset>
 <label class="control">Rechercher dans les libellés <input type="search" data-control="search" value="${escapeHtml(state.search ?? '')}" /></label>`;
-}
-
-export function indicatorControlsHtml(indicators: IndicatorChoice[], reports: ReportChoice[], state: Extract<ExplorerState, { mode: 'indicator' }> | undefined): string {
-  const years = [...new Set(reports.map((r) => String(r.year)))].sort();
-  const regions = [...new Map(reports.map((r) => [r.region, r.regionLabel])).entries()];
-  const compare = state?.compare ?? 'regions';
-  return `<label class="control">Indicateur <select data-control="indicator">${indicators.map((i) => option(i.id, i.label, i.id === state?.indicator)).join('')}</select></label>
-<fieldset class="groups"><legend>Comparer</legend>
-<label class="check"><input type="radio" name="comparer" value="regions" data-control="compare"${compare === 'regions' ? ' checked' : ''} /> les régions, pour une année</label>
-<label class="check"><input type="radio" name="comparer" value="years" data-control="compare"${compare === 'years' ? ' checked' : ''} /> les années, pour une région</label>
-</fieldset>
-<label class="control">Année <select data-control="year">${years.map((y) => option(y, y, state?.compare === 'regions' && state.at === y)).join('')}</select></label>
-<label class="control">Région <select data-control="region">${regions.map(([code, label]) => option(code, label, state?.compare === 'years' && state.at === code)).join('')}</select></label>`;
 }

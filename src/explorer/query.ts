@@ -26,10 +26,12 @@ export interface TableState {
 export interface IndicatorState {
   mode: 'indicator';
   indicator: string;
-  /** « regions »: one year, every region; « years »: one region, every year. */
+  /** « regions »: one year, every territory; « years »: one territory, every year. */
   compare: 'regions' | 'years';
-  /** The year (regions) or the region code (years). */
+  /** The year (regions) or the territory code (years); '' when the link names none (the explorer picks one). */
   at: string;
+  /** Other dimensions fixed to one value (`d.operator=france-travail`). */
+  choices?: Record<string, string>;
 }
 
 export type ExplorerState = TableState | IndicatorState;
@@ -48,8 +50,10 @@ export function parseState(queryString: string, views: ExplorerView[], indicator
     const compare = params.get('comparer') ?? 'regions';
     if (compare !== 'regions' && compare !== 'years') throw new InvalidState('comparaison inconnue');
     const at = params.get(compare === 'regions' ? 'annee' : 'region') ?? '';
-    if (!/^[0-9A-Z]{2,4}$/.test(at)) throw new InvalidState(compare === 'regions' ? 'année invalide' : 'région invalide');
-    return { mode: 'indicator', indicator, compare, at };
+    if (at !== '' && !/^[0-9A-Z]{2,4}$/.test(at)) throw new InvalidState(compare === 'regions' ? 'année invalide' : 'région invalide');
+    const choices = Object.fromEntries([...params].filter(([k]) => k.startsWith('d.')).map(([k, v]) => [k.slice(2), v]));
+    if (Object.entries(choices).some(([d, v]) => !/^[a-z_]{1,40}$/.test(d) || v.length > MAX_VALUE_LENGTH)) throw new InvalidState('choix invalide');
+    return { mode: 'indicator', indicator, compare, at, ...(Object.keys(choices).length ? { choices } : {}) };
   }
   const viewId = params.get('vue') ?? defaultView;
   const view = views.find((v) => v.id === viewId);
@@ -92,7 +96,8 @@ export function stateToSearch(state: ExplorerState, defaultView: string): string
   if (state.mode === 'indicator') {
     p.set('indicateur', state.indicator);
     p.set('comparer', state.compare);
-    p.set(state.compare === 'regions' ? 'annee' : 'region', state.at);
+    if (state.at) p.set(state.compare === 'regions' ? 'annee' : 'region', state.at);
+    for (const [d, v] of Object.entries(state.choices ?? {})) p.set(`d.${d}`, v);
   } else {
     if (state.view !== defaultView) p.set('vue', state.view);
     for (const [field, values] of Object.entries(state.filters)) if (values.length) p.set(`f.${field}`, values.join('|'));

@@ -1,11 +1,12 @@
 /**
  * The data explorer in the browser. The state lives in the URL (shareable, back and forward
  * work); every change runs the allowlisted, parameter-bound SQL of explorer/query.ts in
- * DuckDB-WASM, and indicators with the very SQL of the reports (data/indicators, handed over by the page).
+ * DuckDB-WASM; indicator comparisons come computed by the build (explorer-indicators.ts).
  */
-import { indicatorControlsHtml, tableControlsHtml, type ReportChoice } from '../explorer/controls.ts';
+import { tableControlsHtml } from '../explorer/controls.ts';
+import { changedIndicatorState, showIndicator, type IndicatorPanel } from './explorer-indicators.ts';
 import { resultCsv } from '../explorer/download.ts';
-import { InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type IndicatorState, type TableState } from '../explorer/query.ts';
+import { InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type TableState } from '../explorer/query.ts';
 import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '../explorer/render.ts';
 import { totalsNote, withSumNotes } from '../explorer/sums.ts';
 import type { ExplorerView } from '../explorer/views.ts';
@@ -15,9 +16,7 @@ import { answer, facetValues, loadEngine, prefetchChart, warmUp } from './table-
 interface Boot {
   views: ExplorerView[];
   defaultView: string;
-  reports: ReportChoice[];
-  indicators: Pick<import('../indicators/model.ts').IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'dimensions' | 'sql'>[];
-  indicatorViews: import('../indicators/model.ts').SharedView[];
+  indicators: { id: string; label: string }[];
   /** DuckDB-WASM's size as served, read from its files at build time (« 34 Mo »). */
   engineSize: string;
 }
@@ -99,60 +98,17 @@ export function startExplorer(root: HTMLElement): void {
     root.dataset.ready = 'table';
   }
 
-  async function showIndicator(duck: Engine, s: IndicatorState, mine: number): Promise<void> {
-    const indicator = boot.indicators.find((i) => i.id === s.indicator)!;
-    const reports = boot.reports.filter((r) => (s.compare === 'regions' ? String(r.year) === s.at : r.region === s.at));
-    status.textContent = 'Calcul des indicateurs…';
-    const rows: ResultRow[] = [];
-    for (const r of reports) {
-      const selection = Object.fromEntries(Object.entries({ territory: r.region, year: r.year }).filter(([d]) => indicator.dimensions.includes(d)));
-      const values = await duck.runIndicator(r.packageUrl, indicator, boot.indicatorViews, selection);
-      const others = indicator.dimensions.filter((d) => !['territory', 'year', 'operator'].includes(d));
-      for (const v of values)
-        rows.push({
-          report: r.label,
-          year: r.year,
-          territory: r.regionLabel,
-          operator: v.operator === undefined ? null : (r.operators[String(v.operator)] ?? String(v.operator)),
-          detail: others.length ? others.map((d) => String(v[d])).join(' · ') : null,
-          value: v.value,
-        });
-    }
-    // Year-on-year variation, by DuckDB too, over the values just computed (bound, not spliced).
-    if (s.compare === 'years' && rows.length) {
-      const varied = await duck.queryViews(
-        `SELECT k, y, v, CASE WHEN lag(v) OVER w IS NULL OR lag(v) OVER w = 0 THEN NULL ELSE 100 * (v / lag(v) OVER w - 1) END AS variation FROM (VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}) t(k, y, v) WINDOW w AS (PARTITION BY k ORDER BY y)`,
-        rows.flatMap((r) => [String(r.operator ?? ''), Number(r.year), Number(r.value ?? 0)]),
-      );
-      for (const r of rows) r.variation = (varied.find((x) => x.k === String(r.operator ?? '') && Number(x.y) === Number(r.year))?.variation as number | null) ?? null;
-    }
-    if (mine !== run) return;
-    const columns: Column[] = [
-      { name: 'report', title: 'Rapport', numeric: false, percent: false },
-      ...(indicator.dimensions.includes('operator') ? [{ name: 'operator', title: 'Opérateur', numeric: false, percent: false }] : []),
-      ...(rows.some((r) => r.detail !== null) ? [{ name: 'detail', title: 'Détail', numeric: false, percent: false }] : []),
-      { name: 'value', title: indicator.label, numeric: true, percent: indicator.unit === 'percent', digits: indicator.decimals },
-      ...(s.compare === 'years' ? [{ name: 'variation', title: 'Évolution sur un an (%)', numeric: true, percent: true, digits: 1 }] : []),
-    ];
-    part('controls').innerHTML = indicatorControlsHtml(boot.indicators, boot.reports, s);
-    delete part('controls').dataset.view;
-    await drawChart(
-      part('chart'),
-      rows.map((r) => ({ label: r.operator ? String(r.operator) : String(r.report), panel: r.operator ? String(r.report) : undefined, value: r.value as number | null })),
-      indicator.unit === 'percent',
-      indicator.label,
-    );
-    const result: Result = { columns, rows, count: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
-    part('result').innerHTML = resultHtml(result, `${indicator.label} — ${s.compare === 'regions' ? `régions, ${s.at}` : `${reports[0]?.regionLabel ?? s.at}, par année`}`);
-    part('count').textContent = pageText(result);
-    part('notes').innerHTML =
-      '<p><span class="notes-label">Précaution :</span> les sources des entrées en CEP changent selon les années (SI-CEP et EVOL jusqu’en 2022, AGORA depuis 2023) : les données ne sont pas comparables dans le temps, et la comparaison entre régions suppose des sources de même année.</p>';
-    for (const b of root.querySelectorAll<HTMLButtonElement>('[data-control="previous"], [data-control="next"]')) b.disabled = true;
-    lastResult = { columns, all: async () => rows };
-    shown();
-    status.textContent = `Indicateurs calculés dans votre navigateur par DuckDB-WASM, avec les définitions des rapports.`;
-    root.dataset.ready = 'indicator';
-  }
+  const indicatorPanel = (mine: number): IndicatorPanel => ({
+    root,
+    part,
+    current: () => mine === run,
+    shown: (s) => {
+      state = s;
+      history.replaceState(null, '', `${href('/donnees/')}${stateToSearch(s, boot.defaultView)}`);
+      shown();
+    },
+    downloadable: (columns, rows) => (lastResult = { columns, all: async () => rows }),
+  });
 
   async function apply(next: ExplorerState, redrawControls = true): Promise<void> {
     state = next;
@@ -161,9 +117,9 @@ export function startExplorer(root: HTMLElement): void {
     part('error').hidden = true;
     for (const a of root.querySelectorAll<HTMLAnchorElement>('[data-mode]')) a.toggleAttribute('aria-current', a.dataset.mode === next.mode);
     try {
-      if (next.mode === 'table') return await showTable(next, mine, redrawControls);
-      status.textContent = `Chargement du moteur de calcul DuckDB-WASM (${boot.engineSize})…`;
-      await showIndicator(await loadEngine(), next, mine);
+      // Indicator comparisons are computed at build time: no engine for them.
+      if (next.mode === 'indicator') return await showIndicator(indicatorPanel(mine), boot.indicators, next);
+      return await showTable(next, mine, redrawControls);
     } catch (error) {
       if (mine === run) showError(error);
     }
@@ -190,9 +146,7 @@ export function startExplorer(root: HTMLElement): void {
       if (control === 'filter' || control === 'group') go(s, true);
       return;
     }
-    const value = (name: string) => root.querySelector<HTMLInputElement & HTMLSelectElement>(`[data-control="${name}"]${name === 'compare' ? ':checked' : ''}`)!.value;
-    const compare = value('compare') as IndicatorState['compare'];
-    go({ mode: 'indicator', indicator: value('indicator'), compare, at: compare === 'regions' ? value('year') : value('region') });
+    void changedIndicatorState(target, state).then((next) => go(next), showError);
   });
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -245,7 +199,6 @@ export function startExplorer(root: HTMLElement): void {
     throw error;
   }
   if (state.mode === 'table') warmUp(view(state.view));
-  else void loadEngine();
   if (state.mode === 'indicator' || state.group.length === 1) prefetchChart();
   void apply(state);
 }

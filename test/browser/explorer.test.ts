@@ -5,6 +5,7 @@ import { watchedPage } from '../../src/browser/chromium.ts';
 import { sharedBrowser } from './shared-browser.ts';
 import { loadCatalog } from '../../src/data/catalog.ts';
 import { loadIndicators } from '../../src/indicators/catalogue.ts';
+import type { IndicatorComparison } from '../../src/explorer/comparison-model.ts';
 import { parseState } from '../../src/explorer/query.ts';
 import { explorerViews } from '../../src/explorer/views.ts';
 import { operatorName } from '../../src/data/labels.ts';
@@ -112,25 +113,19 @@ describe('explorer', () => {
       .filter((v) => v.params.territory === v.report.region.code);
     expect(shown.length).toBeGreaterThan(0);
     const used = loadIndicators().indicators.filter((i) => shown.some((v) => v.indicator === i.id));
+    // The explorer's comparisons (computed at build time) hold each of them, from that report.
     const { page } = await watchedPage(browser());
-    for (const report of published)
-      for (const indicator of used) {
-        await page.goto(`${baseUrl}/donnees/?indicateur=${indicator.id}&comparer=years&region=${report.region.code}`);
-        await ready(page);
-        const rows = await page.$$eval('[data-role="result"] tbody tr', (trs) =>
-          trs.map((tr) => ({
-            report: tr.querySelector('[data-column="report"]')?.getAttribute('data-value'),
-            operator: tr.querySelector('[data-column="operator"]')?.textContent ?? null,
-            value: tr.querySelector('[data-column="value"]')?.getAttribute('data-value'),
-          })),
+    await page.goto(`${baseUrl}/donnees/`);
+    for (const indicator of used) {
+      const comparison = (await page.evaluate(async (url) => (await fetch(url)).json(), `${baseUrl}/donnees/indicateurs/${indicator.id}.json`)) as IndicatorComparison;
+      for (const v of shown.filter((s) => s.indicator === indicator.id)) {
+        const row = comparison.rows.find(
+          (r) => r.territory === v.params.territory && String(r.year ?? '') === String(v.params.year ?? '') && Object.entries(r.dimensions).every(([d, code]) => String(code) === String(v.params[d])),
         );
-        for (const v of shown.filter((s) => s.report === report && s.indicator === indicator.id)) {
-          const operator = v.params.operator;
-          const label = operator ? (await import('../../src/data/labels.ts')).operatorName(catalog, report, operator) : null;
-          const row = rows.find((r) => r.report === `${report.region.label} ${report.year}` && (label === null || r.operator === label));
-          expect(row?.value, `${report.id} ${indicator.id} ${operator ?? ''}`).toBe(v.value);
-        }
+        expect(String(row?.value ?? ''), `${v.report.id} ${indicator.id} ${JSON.stringify(v.params)}`).toBe(v.value);
+        expect(comparison.sources[row!.source]!.report).toBe(v.report.id);
       }
+    }
   });
 
   it('turns a hostile link into an error or an empty result, and runs nothing of it', async () => {
