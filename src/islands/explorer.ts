@@ -5,6 +5,9 @@
  */
 import { indicatorControlsHtml, tableControlsHtml, type FacetValue, type ReportChoice } from '../explorer/controls.ts';
 import { resultCsv } from '../explorer/download.ts';
+import { downloadName } from '../explorer/file-names.ts';
+import { facetValues } from '../explorer/filter-list.ts';
+import { checkedValues, clearFilter, narrowList, revealControls, showPager, syncClearButton } from './explorer-controls.ts';
 import { buildQueries, facetQuery, InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type IndicatorState, type TableState } from '../explorer/query.ts';
 import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '../explorer/render.ts';
 import { viewColumns, type ExplorerView } from '../explorer/views.ts';
@@ -72,7 +75,7 @@ export function startExplorer(root: HTMLElement): void {
     if (!f) {
       const fields = v.fields.filter((x) => x.role === 'facet');
       const lists = await Promise.all(fields.map((x) => facetQuery(v, x)).map((q) => duck.queryViews(q.sql, q.params)));
-      f = Object.fromEntries(fields.map((x, i) => [x.name, lists[i]!.map((r) => ({ value: String(r.value), label: String(r.label ?? r.value) }))]));
+      f = Object.fromEntries(fields.map((x, i) => [x.name, facetValues(lists[i]!)]));
       facetCache.set(v.id, f);
     }
     return f;
@@ -101,8 +104,7 @@ export function startExplorer(root: HTMLElement): void {
       await drawChart(part('chart'), rows!.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
     } else part('chart').innerHTML = '';
     part('notes').innerHTML = [...v.notes.map((n) => `<p><span class="notes-label">Note :</span> ${escapeHtml(n)}</p>`), `<p><span class="notes-label">Sources :</span> ${escapeHtml(v.sources.join(' ; '))}</p>`].join('');
-    root.querySelector<HTMLButtonElement>('[data-control="previous"]')!.disabled = s.page <= 1;
-    root.querySelector<HTMLButtonElement>('[data-control="next"]')!.disabled = s.page * PAGE_SIZE >= result.count;
+    showPager(part('pager'), result);
     lastResult = { columns: q.columns, all: () => duck.queryViews(q.all.sql, q.all.params) as Promise<ResultRow[]> };
     status.textContent = `Résultat calculé dans votre navigateur par DuckDB-WASM (${Math.round(performance.now() - started)} ms).`;
     root.dataset.ready = 'table';
@@ -156,7 +158,7 @@ export function startExplorer(root: HTMLElement): void {
     part('count').textContent = pageText(result);
     part('notes').innerHTML =
       '<p><span class="notes-label">Précaution :</span> les sources des entrées en CEP changent selon les années (SI-CEP et EVOL jusqu’en 2022, AGORA depuis 2023) : les données ne sont pas comparables dans le temps, et la comparaison entre régions suppose des sources de même année.</p>';
-    for (const b of root.querySelectorAll<HTMLButtonElement>('[data-control="previous"], [data-control="next"]')) b.disabled = true;
+    showPager(part('pager'), undefined);
     lastResult = { columns, all: async () => rows };
     status.textContent = `Indicateurs calculés dans votre navigateur par DuckDB-WASM, avec les définitions des rapports.`;
     root.dataset.ready = 'indicator';
@@ -193,7 +195,10 @@ export function startExplorer(root: HTMLElement): void {
     if (state.mode === 'table') {
       const s = { ...state, filters: { ...state.filters }, page: 1 };
       if (control === 'view') return go({ mode: 'table', view: target.value, filters: {}, group: [], page: 1 });
-      if (control === 'filter') s.filters[target.dataset.field!] = [...target.selectedOptions].map((o) => o.value);
+      if (control === 'filter') {
+        s.filters[target.dataset.field!] = checkedValues(root, target.dataset.field!);
+        syncClearButton(root, target.dataset.field!);
+      }
       if (control === 'group') s.group = [...root.querySelectorAll<HTMLInputElement>('[data-control="group"]:checked')].map((c) => c.value);
       if (control === 'group') s.sort = undefined;
       if (control === 'filter' || control === 'group') go(s, true);
@@ -207,6 +212,7 @@ export function startExplorer(root: HTMLElement): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   root.addEventListener('input', (event) => {
     const target = event.target as HTMLInputElement;
+    if (target.dataset.control === 'filter-search') return narrowList(target);
     if (target.dataset.control !== 'search' || state.mode !== 'table') return;
     clearTimeout(typing);
     typing = setTimeout(() => go({ ...(state as TableState), search: target.value || undefined, page: 1 }, true), 300);
@@ -226,6 +232,10 @@ export function startExplorer(root: HTMLElement): void {
     }
     if (target.dataset.control === 'previous' && state.mode === 'table') return go({ ...state, page: state.page - 1 });
     if (target.dataset.control === 'next' && state.mode === 'table') return go({ ...state, page: state.page + 1 });
+    if (target.dataset.control === 'clear-filter' && state.mode === 'table') {
+      clearFilter(root, target.dataset.field!);
+      return go({ ...state, filters: { ...state.filters, [target.dataset.field!]: [] }, page: 1 }, true);
+    }
     if (target.dataset.control === 'download' && lastResult) void download(target.dataset.format === 'excel');
   });
 
@@ -234,7 +244,7 @@ export function startExplorer(root: HTMLElement): void {
     const blob = new Blob([resultCsv(lastResult!.columns, rows, excel)], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `cep-donnees${excel ? '-excel' : ''}.csv`;
+    a.download = downloadName(state, state.mode === 'table' ? view(state.view) : undefined, excel);
     a.click();
     URL.revokeObjectURL(a.href);
   }
@@ -253,5 +263,6 @@ export function startExplorer(root: HTMLElement): void {
     if (error instanceof InvalidState) return showError(error);
     throw error;
   }
+  revealControls(root);
   void apply(state);
 }
