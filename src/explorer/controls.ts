@@ -3,12 +3,15 @@
  * and redrawn by the browser. Every text is escaped.
  */
 import type { ExplorerView } from './views.ts';
-import type { TableState } from './query.ts';
+import type { ExplorerState, TableState } from './query.ts';
+import { filterFieldsetHtml } from './filter-list.ts';
 import { escapeHtml } from './render.ts';
 
 export interface FacetValue {
   value: string;
   label: string;
+  /** Rows of the view with this value. */
+  count: number;
 }
 
 const option = (value: string, label: string, selected: boolean) =>
@@ -20,13 +23,7 @@ export function tableControlsHtml(views: ExplorerView[], view: ExplorerView, sta
     .join('')}</select></label>`;
   const filters = view.fields
     .filter((f) => f.role === 'facet' && (facets[f.name]?.length ?? 0) > 1)
-    .map((f) => {
-      const chosen = new Set(state.filters[f.name] ?? []);
-      const size = Math.min(6, facets[f.name]!.length);
-      return `<label class="control">${escapeHtml(f.title)}<select multiple size="${size}" data-control="filter" data-field="${escapeHtml(f.name)}">${facets[f.name]!
-        .map((v) => option(v.value, v.label, chosen.has(v.value)))
-        .join('')}</select></label>`;
-    })
+    .map((f) => filterFieldsetHtml(f, facets[f.name]!, new Set(state.filters[f.name] ?? [])))
     .join('');
   const groups = view.fields
     .filter((f) => f.role === 'facet')
@@ -36,7 +33,7 @@ export function tableControlsHtml(views: ExplorerView[], view: ExplorerView, sta
     )
     .join('');
   return `${viewSelect}
-<fieldset class="filters"><legend>Filtrer (Ctrl ou Maj pour plusieurs valeurs)</legend>${filters || '<p>Aucun filtre pour ce jeu de données.</p>'}</fieldset>
+<fieldset class="filters"><legend>Filtrer</legend>${filters ? `<p class="filters-hint">Cochez une ou plusieurs valeurs. Entre parenthèses : le nombre de lignes du jeu de données.</p><div class="filter-grid">${filters}</div>` : '<p>Aucun filtre pour ce jeu de données.</p>'}</fieldset>
 <fieldset class="groups"><legend>Regrouper par</legend>${groups}</fieldset>
 <label class="control">Rechercher dans les libellés <input type="search" data-control="search" value="${escapeHtml(state.search ?? '')}" /></label>`;
 }

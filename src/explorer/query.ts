@@ -134,11 +134,11 @@ export function buildQueries(state: TableState, view: ExplorerView): Queries {
   return { columns: plan.columns, plan, ...sqlQueries(plan) };
 }
 
-/** The distinct values of a facet, with their labels, in order. */
+/** The distinct values of a facet, with their labels and their number of rows (n), in order. */
 export function facetQuery(view: ExplorerView, field: ViewField): Query {
   const label = field.label ? `min(${ident(field.label)})` : `CAST(${ident(field.name)} AS VARCHAR)`;
   return {
-    sql: `SELECT CAST(${ident(field.name)} AS VARCHAR) AS value, ${label} AS label FROM explorateur.${ident(view.table)} WHERE ${ident(field.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    sql: `SELECT CAST(${ident(field.name)} AS VARCHAR) AS value, ${label} AS label, CAST(COUNT(*) AS DOUBLE) AS n FROM explorateur.${ident(view.table)} WHERE ${ident(field.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     params: [],
   };
 }

@@ -31,6 +31,8 @@ export interface ExplorerView {
   csv: string;
   /** The report, for a report's dataset; absent for a view across reports. */
   report?: string;
+  /** Its edition number, for a report's dataset (download names). */
+  edition?: number;
   fields: ViewField[];
   notes: string[];
   sources: string[];
@@ -166,6 +168,7 @@ export function explorerViews(catalog: Catalog, reports: Report[]): ViewData[] {
           table: idToTable(id),
           csv: href(`/donnees/explorateur/${id}.csv`),
           report: report.id,
+          edition: report.edition.number,
           fields,
           notes: resource.descriptor.cep?.notes ?? [],
           sources: (resource.descriptor.sources ?? []).map((s) => s.title),

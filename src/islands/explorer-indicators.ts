@@ -70,7 +70,6 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
   panel.shown(s);
   part('controls').innerHTML = indicatorControlsHtml(indicators, c, s);
   delete part('controls').dataset.view;
-  for (const b of panel.root.querySelectorAll<HTMLButtonElement>('[data-control="previous"], [data-control="next"]')) b.disabled = true;
   if ('problem' in resolved) {
     part('error').hidden = false;
     part('error').innerHTML = `<p>${escapeHtml(resolved.problem)}</p>`;

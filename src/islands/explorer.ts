@@ -6,6 +6,8 @@
 import { tableControlsHtml } from '../explorer/controls.ts';
 import { changedIndicatorState, showIndicator, type IndicatorPanel } from './explorer-indicators.ts';
 import { resultCsv } from '../explorer/download.ts';
+import { downloadName } from '../explorer/file-names.ts';
+import { checkedValues, clearFilter, narrowList, revealControls, showPager, syncClearButton } from './explorer-controls.ts';
 import { InvalidState, PAGE_SIZE, parseState, stateToSearch, type Column, type ExplorerState, type TableState } from '../explorer/query.ts';
 import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '../explorer/render.ts';
 import { totalsNote, withSumNotes } from '../explorer/sums.ts';
@@ -90,8 +92,7 @@ export function startExplorer(root: HTMLElement): void {
       await drawChart(part('chart'), answered.rows.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
     } else part('chart').innerHTML = '';
     part('notes').innerHTML = [...v.notes.map((n) => `<p><span class="notes-label">Note :</span> ${escapeHtml(n)}</p>`), `<p><span class="notes-label">Sources :</span> ${escapeHtml(v.sources.join(' ; '))}</p>`].join('');
-    root.querySelector<HTMLButtonElement>('[data-control="previous"]')!.disabled = s.page <= 1;
-    root.querySelector<HTMLButtonElement>('[data-control="next"]')!.disabled = s.page * PAGE_SIZE >= result.count;
+    showPager(part('pager'), result);
     lastResult = { columns: answered.columns, all: answered.all };
     status.textContent = `Résultat calculé dans votre navigateur${answered.by === 'duckdb' ? ' par DuckDB-WASM' : ''} (${formatPublished(Math.max(1, Math.round(answered.ms)))} ms).`;
     shown();
@@ -105,6 +106,7 @@ export function startExplorer(root: HTMLElement): void {
     shown: (s) => {
       state = s;
       history.replaceState(null, '', `${href('/donnees/')}${stateToSearch(s, boot.defaultView)}`);
+      showPager(part('pager'), undefined);
       shown();
     },
     downloadable: (columns, rows) => (lastResult = { columns, all: async () => rows }),
@@ -140,7 +142,10 @@ export function startExplorer(root: HTMLElement): void {
     if (state.mode === 'table') {
       const s = { ...state, filters: { ...state.filters }, page: 1 };
       if (control === 'view') return go({ mode: 'table', view: target.value, filters: {}, group: [], page: 1 });
-      if (control === 'filter') s.filters[target.dataset.field!] = [...target.selectedOptions].map((o) => o.value);
+      if (control === 'filter') {
+        s.filters[target.dataset.field!] = checkedValues(root, target.dataset.field!);
+        syncClearButton(root, target.dataset.field!);
+      }
       if (control === 'group') s.group = [...root.querySelectorAll<HTMLInputElement>('[data-control="group"]:checked')].map((c) => c.value);
       if (control === 'group') s.sort = undefined;
       if (control === 'filter' || control === 'group') go(s, true);
@@ -152,6 +157,7 @@ export function startExplorer(root: HTMLElement): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   root.addEventListener('input', (event) => {
     const target = event.target as HTMLInputElement;
+    if (target.dataset.control === 'filter-search') return narrowList(target);
     if (target.dataset.control !== 'search' || state.mode !== 'table') return;
     clearTimeout(typing);
     typing = setTimeout(() => go({ ...(state as TableState), search: target.value || undefined, page: 1 }, true), 300);
@@ -171,6 +177,10 @@ export function startExplorer(root: HTMLElement): void {
     }
     if (target.dataset.control === 'previous' && state.mode === 'table') return go({ ...state, page: state.page - 1 });
     if (target.dataset.control === 'next' && state.mode === 'table') return go({ ...state, page: state.page + 1 });
+    if (target.dataset.control === 'clear-filter' && state.mode === 'table') {
+      clearFilter(root, target.dataset.field!);
+      return go({ ...state, filters: { ...state.filters, [target.dataset.field!]: [] }, page: 1 }, true);
+    }
     if (target.dataset.control === 'download' && lastResult) void download(target.dataset.format === 'excel');
   });
 
@@ -179,7 +189,7 @@ export function startExplorer(root: HTMLElement): void {
     const blob = new Blob([resultCsv(lastResult!.columns, rows, excel)], { type: 'text/csv;charset=utf-8' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `cep-donnees${excel ? '-excel' : ''}.csv`;
+    a.download = downloadName(state, state.mode === 'table' ? view(state.view) : undefined, excel);
     a.click();
     URL.revokeObjectURL(a.href);
   }
@@ -200,5 +210,6 @@ export function startExplorer(root: HTMLElement): void {
   }
   if (state.mode === 'table') warmUp(view(state.view));
   if (state.mode === 'indicator' || state.group.length === 1) prefetchChart();
+  revealControls(root);
   void apply(state);
 }

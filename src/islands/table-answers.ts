@@ -93,15 +93,20 @@ export function facetValues(view: ExplorerView): Promise<Record<string, FacetVal
 function facetsOf(view: ExplorerView, rows: ResultRow[]): Record<string, FacetValue[]> {
   const out: Record<string, FacetValue[]> = {};
   for (const f of view.fields.filter((x) => x.role === 'facet')) {
-    const labels = new Map<string, string>();
+    // As facetQuery: the smallest label of each value, and its number of rows.
+    const seen = new Map<string, FacetValue>();
     for (const r of rows) {
       const value = r[f.name];
       if (value === null || value === undefined) continue;
       const label = String((f.label ? r[f.label] : value) ?? value);
-      const known = labels.get(String(value));
-      if (known === undefined || label < known) labels.set(String(value), label);
+      const known = seen.get(String(value));
+      if (!known) seen.set(String(value), { value: String(value), label, count: 1 });
+      else {
+        known.count += 1;
+        if (label < known.label) known.label = label;
+      }
     }
-    out[f.name] = [...labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([value, label]) => ({ value, label }));
+    out[f.name] = [...seen.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
   return out;
 }
