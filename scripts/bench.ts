@@ -2,8 +2,9 @@
  * npm run bench: builds the site, serves it locally, and measures per page type (home, report
  * chapter, explorer) the bytes loaded before any interaction (HTML, CSS, JS, fonts, images,
  * other; raw and brotli), the number of requests, the Lighthouse mobile scores with LCP, TBT
- * and CLS (Debian's Chromium), and the explorer's DuckDB-WASM timings. Writes BENCHMARKS.md
- * (section « pages » and « explorer ») and benchmarks/pages.json. Figures, not tests.
+ * and CLS (Debian's Chromium), the explorer's DuckDB-WASM timings, and a report page's first
+ * interaction, its chart switch (bench-switch.ts). Writes BENCHMARKS.md (sections « pages »,
+ * « explorer » and « switch ») and benchmarks/*.json. Figures, not tests.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { loadCatalog } from '../src/data/catalog.ts';
 import { contentDir } from '../src/data/paths.ts';
 import { readChapters } from '../src/editions/compare.ts';
 import { explorerSection, measureExplorer, updateBenchmarks } from './bench-explorer.ts';
+import { measureSwitch, switchSection } from './bench-switch.ts';
 
 /** A chapter of the catalog's reports with a chart switch (the heaviest page type), else the first chapter. */
 function chapterPage(): string {
@@ -86,6 +88,7 @@ try {
   }
   await browser.close();
   const explorer = await measureExplorer(site.url);
+  const switching = await measureSwitch(site.url);
   // DuckDB's worker fetches the engine itself: the page does not see those bytes, the files tell them.
   const engineFiles = readdirSync('dist/_astro')
     .filter((f) => /^duckdb-(eh\..*\.wasm|browser-eh\.worker\..*\.js)$/.test(f))
@@ -96,6 +99,7 @@ try {
   mkdirSync('benchmarks', { recursive: true });
   writeFileSync('benchmarks/pages.json', `${JSON.stringify({ date: new Date().toISOString(), pages: results, duckdbEngine: engineFiles }, null, 2)}\n`);
   writeFileSync('benchmarks/explorer.json', `${JSON.stringify(explorer, null, 2)}\n`);
+  writeFileSync('benchmarks/switch.json', `${JSON.stringify(switching, null, 2)}\n`);
 
   const ko = (n: number) => `${(n / 1000).toFixed(1).replace('.', ',')} ko`;
   const pass = (ok: boolean) => (ok ? 'atteint' : 'non atteint');
@@ -123,11 +127,12 @@ try {
         `| Lighthouse accessibilité = 100 | ${r.lighthouse.accessibility} | ${pass(r.lighthouse.accessibility === 100)} |`,
       ]),
     '',
-    `L'explorateur charge DuckDB-WASM dès son ouverture (le calcul y est le service rendu) ; ces fichiers, demandés par le worker de DuckDB, ne figurent pas dans la ligne de l'explorateur ci-dessus : ${engineFiles.map((f) => `\`${f.file.replace(/\.[^.]+\.(wasm|js)$/, '.$1')}\` ${ko(f.raw)} brut, ${ko(f.brotli)} brotli (qualité 9)`).join(' ; ')}. Les pages de rapport n'en chargent rien avant une interaction (test de navigateur).`,
+    `L'explorateur charge DuckDB-WASM dès son ouverture (le calcul y est le service rendu) ; ces fichiers, demandés par le worker de DuckDB, ne figurent pas dans la ligne de l'explorateur ci-dessus : ${engineFiles.map((f) => `\`${f.file.replace(/\.[^.]+\.(wasm|js)$/, '.$1')}\` ${ko(f.raw)} brut, ${ko(f.brotli)} brotli (qualité 9)`).join(' ; ')}. Les pages de rapport n'en chargent rien, ni avant ni après une interaction (test de navigateur, section « switch »).`,
     '<!-- pages:end -->',
   ];
   updateBenchmarks('pages', lines.join('\n'));
   updateBenchmarks('explorer', explorerSection(explorer));
+  updateBenchmarks('switch', switchSection(switching));
   console.log(lines.join('\n'));
 } finally {
   site.stop();

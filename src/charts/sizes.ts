@@ -1,7 +1,7 @@
 /**
  * Every chart is drawn twice, for a phone and for a wide column, and the page shows the one
  * that fits its container (src/styles/charts.css): text keeps its size instead of being
- * shrunk with the image. Shared by the server and the browser, which redraws after a switch.
+ * shrunk with the image. Shared by the server and the explorer, which draws in the browser.
  */
 import type { plot as plotFunction, PlotOptions } from '@observablehq/plot';
 import { decorate, type SvgAccessibility } from './accessibility.ts';

@@ -1,7 +1,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { ChartSize } from './sizes.ts';
 
-/** What a chart needs besides its rows; plain data, so that it can be handed to the browser. */
+/** What a chart needs besides its rows; plain data, one per variant a reader can choose (components/chart-variants.ts). */
 export interface ChartContext {
   year: number;
   territoryLabel: string;
@@ -10,8 +10,8 @@ export interface ChartContext {
 }
 
 /**
- * A chart drawn from the rows of one indicator. Every function is pure, so the same spec
- * renders on the server (SVG in the HTML) and in the browser (after a DuckDB-WASM query).
+ * A chart drawn from the rows of one indicator. Every function is pure: the build draws it,
+ * as SVG in the HTML, once per variant a reader can choose.
  */
 export interface ChartSpec {
   id: string;
