@@ -3,7 +3,7 @@
  * and redrawn by the browser. Every text is escaped.
  */
 import type { ExplorerView } from './views.ts';
-import type { ExplorerState, TableState } from './query.ts';
+import type { TableState } from './query.ts';
 import { filterFieldsetHtml } from './filter-list.ts';
 import { escapeHtml } from './render.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The data explorer in the browser. The state lives in the URL (shareable, back and forward
- * work); every change runs the allowlisted, parameter-bound SQL of explorer/query.ts in
- * DuckDB-WASM; indicator comparisons come computed by the build (explorer-indicators.ts).
+ * work). A table state is answered at once over the view's rows, then by DuckDB-WASM once it
+ * is loaded (table-answers.ts); indicator comparisons come computed by the build (explorer-indicators.ts).
  */
 import { tableControlsHtml } from '../explorer/controls.ts';
 import { changedIndicatorState, showIndicator, type IndicatorPanel } from './explorer-indicators.ts';
@@ -13,28 +13,25 @@ import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '.
 import { totalsNote, withSumNotes } from '../explorer/sums.ts';
 import type { ExplorerView } from '../explorer/views.ts';
 import { formatPublished } from '../format/number.ts';
-import { answer, facetValues, loadEngine, prefetchChart, warmUp } from './table-answers.ts';
+import { answer, facetValues, prefetchChart, warmUp } from './table-answers.ts';
 
 interface Boot {
   views: ExplorerView[];
   defaultView: string;
   indicators: { id: string; label: string }[];
-  /** DuckDB-WASM's size as served, read from its files at build time (« 34 Mo »). */
-  engineSize: string;
 }
 
 import { href } from '../site/url.ts';
-type Engine = typeof import('../engine/browser.ts');
 
 /** A chart of the result where one fits: one bar per line, drawn by Plot with the reports' specs. */
-async function drawChart(target: HTMLElement, rows: { label: string; panel?: string; value: number | null }[], percent: boolean, title: string): Promise<void> {
+async function drawChart(target: HTMLElement, rows: { label: string; value: number | null }[], percent: boolean, title: string): Promise<void> {
   const data = rows.filter((r) => r.value !== null);
   if (data.length < 2 || data.length > 40) {
     target.innerHTML = '';
     return;
   }
   const [{ profileBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]);
-  const labelled = data.map((r) => ({ category_label: r.label, ...(r.panel ? { territory: r.panel, territory_label: r.panel } : {}), value: r.value }));
+  const labelled = data.map((r) => ({ category_label: r.label, value: r.value }));
   const options = { field: 'value', percent };
   target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(profileBars.describe(labelled, options))}</p><div class="notes"><p data-role="lecture"><span class="notes-label">Lecture :</span> ${escapeHtml(profileBars.lecture(labelled, options))}</p></div></figure>`;
   const svgs = drawSizes(Plot.plot, document, (size) => profileBars.plot(labelled, options, size), { labelledBy: 'explorer-chart-title', describedBy: 'explorer-chart-alt' });
