@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
-import { basePath, siteUrl } from './src/site/deploy.ts';
+import { basePath, previewHeaders, siteUrl } from './src/site/deploy.ts';
 import { fillChapterDiffs } from './src/editions/fill-chapter-diffs.ts';
 import { glossaryLinks } from './src/markdown/glossary-links.ts';
 import { inlineComponents } from './src/markdown/inline-components.ts';
@@ -26,7 +26,7 @@ export default defineConfig({
     // French typography over every built page, before Pagefind and the PDFs (src/typography/).
     typography(),
   ],
-  server: { host: '127.0.0.1', port: 4321 },
+  server: { host: '127.0.0.1', port: 4321, headers: previewHeaders() },
   devToolbar: { enabled: false },
   vite: {
     // Native DuckDB stays a Node dependency of the build, never bundled.

@@ -16,6 +16,7 @@ import { findChromium, launch } from '../src/browser/chromium.ts';
 import { serve } from '../src/browser/serve.ts';
 import { loadCatalog } from '../src/data/catalog.ts';
 import { contentDir } from '../src/data/paths.ts';
+import { DEPLOYED_CACHE_CONTROL } from '../src/site/deploy.ts';
 import { readChapters } from '../src/editions/compare.ts';
 import { explorerSection, measureExplorer, updateBenchmarks } from './bench-explorer.ts';
 import { measureSwitch, switchSection } from './bench-switch.ts';
@@ -41,7 +42,7 @@ if (!process.argv.includes('--no-build')) {
   const build = spawnSync('npx', ['tsx', 'scripts/build.ts'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
-const site = await serve('dist');
+const site = await serve('dist', { cacheControl: DEPLOYED_CACHE_CONTROL });
 const results = [];
 try {
   const browser = await launch();

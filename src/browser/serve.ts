@@ -53,10 +53,16 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function serve(outDir: string, port?: number): Promise<Served> {
+export interface ServeOptions {
+  port?: number;
+  /** Sent with every file, e.g. the deployment's DEPLOYED_CACHE_CONTROL; by default, Vite's `no-cache`. */
+  cacheControl?: string;
+}
+
+export async function serve(outDir: string, { port, cacheControl }: ServeOptions = {}): Promise<Served> {
   const p = port ?? (await freePort());
   const server = start('npx', ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(p)], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(cacheControl ? { CEP_PREVIEW_CACHE_CONTROL: cacheControl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = false;

@@ -114,7 +114,8 @@ function explorerConnection(): Promise<duckdb.AsyncDuckDBConnection> {
 }
 
 /** Loads one explorer view (a CSV published by the site) as a table of the explorer's schema. */
-export function loadView(table: string, csvUrl: string, fields: Pick<Field, 'name' | 'type'>[]): Promise<void> {
+/** Loads a view's CSV text (already fetched by the page: not downloaded twice) as a table. */
+export function loadView(table: string, csvText: Promise<string>, fields: Pick<Field, 'name' | 'type'>[]): Promise<void> {
   void explorerConnection();
   let view = views.get(table);
   if (!view) {
@@ -122,7 +123,7 @@ export function loadView(table: string, csvUrl: string, fields: Pick<Field, 'nam
       const db = await engine();
       const c = await explorer!;
       const file = `explorateur/${table}.csv`;
-      await db.registerFileText(file, await fetchText(new URL(csvUrl, location.href)));
+      await db.registerFileText(file, await csvText);
       await c.query(createTableSql(table, { fields: fields as Field[] }, file, 'explorateur'));
     })();
     views.set(table, view);

@@ -41,7 +41,7 @@ async function drawBars(target: HTMLElement, c: IndicatorComparison, { bars, cho
     target.innerHTML = '';
     return;
   }
-  const [{ indicatorBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/indicator-bars.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]);
+  const [{ indicatorBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/indicator-bars.ts'), import('../charts/sizes.ts'), import('../charts/browser-plot.ts')]);
   if (!current()) return;
   const spec = indicatorBars(c.indicator, bars.by);
   const ctx = { year: bars.by === 'territory' ? Number(s.at) : 0, territoryLabel: c.territories[s.at] ?? '', labels: bars.labels };
@@ -85,10 +85,12 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
     part('count').textContent = pageText(table);
     part('notes').innerHTML = notesHtml(c, result);
     panel.downloadable(result.columns, result.rows);
-    await drawBars(part('chart'), c, result, s, panel.current);
-    if (!panel.current()) return;
   }
   part('status').textContent = 'Valeurs calculées à la construction du site par DuckDB, avec les définitions des rapports : rien n’est calculé dans votre navigateur.';
+  // The asked values are on screen; the chart (Plot, loaded on first use) follows below them.
+  panel.root.dataset.result = 'indicator';
+  if (!('problem' in resolved)) await drawBars(part('chart'), c, comparisonResult(c, s), s, panel.current);
+  if (!panel.current()) return;
   panel.root.dataset.ready = 'indicator';
 }
 

@@ -13,7 +13,7 @@ import { escapeHtml, pageText, resultHtml, type Result, type ResultRow } from '.
 import { totalsNote, withSumNotes } from '../explorer/sums.ts';
 import type { ExplorerView } from '../explorer/views.ts';
 import { formatPublished } from '../format/number.ts';
-import { answer, facetValues, prefetchChart, warmUp } from './table-answers.ts';
+import { answer, facetValues, warmUp } from './table-answers.ts';
 
 interface Boot {
   views: ExplorerView[];
@@ -24,13 +24,14 @@ interface Boot {
 import { href } from '../site/url.ts';
 
 /** A chart of the result where one fits: one bar per line, drawn by Plot with the reports' specs. */
-async function drawChart(target: HTMLElement, rows: { label: string; value: number | null }[], percent: boolean, title: string): Promise<void> {
+async function drawChart(target: HTMLElement, rows: { label: string; value: number | null }[], percent: boolean, title: string, current: () => boolean): Promise<void> {
   const data = rows.filter((r) => r.value !== null);
   if (data.length < 2 || data.length > 40) {
     target.innerHTML = '';
     return;
   }
-  const [{ profileBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]);
+  const [{ profileBars }, { drawSizes }, Plot] = await Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('../charts/browser-plot.ts')]);
+  if (!current()) return;
   const labelled = data.map((r) => ({ category_label: r.label, value: r.value }));
   const options = { field: 'value', percent };
   target.innerHTML = `<figure class="chart"><figcaption id="explorer-chart-title">${escapeHtml(title)}</figcaption><div class="chart-svg"></div><p id="explorer-chart-alt" class="visually-hidden">${escapeHtml(profileBars.describe(labelled, options))}</p><div class="notes"><p data-role="lecture"><span class="notes-label">Lecture :</span> ${escapeHtml(profileBars.lecture(labelled, options))}</p></div></figure>`;
@@ -39,7 +40,7 @@ async function drawChart(target: HTMLElement, rows: { label: string; value: numb
 }
 
 export function startExplorer(root: HTMLElement): void {
-  const boot = JSON.parse(root.dataset.state!) as Boot;
+  const boot = JSON.parse(document.getElementById('explorateur-etat')!.textContent!) as Boot;
   const part = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   const status = part('status');
   let state: ExplorerState;
@@ -83,17 +84,23 @@ export function startExplorer(root: HTMLElement): void {
     const result: Result = { columns: answered.columns, rows: answered.rows, totals: answered.totals, totalsNote: totalsNote(answered.plan, answered.totals, v), count: answered.count, page: s.page, pageSize: PAGE_SIZE, sort: s.sort };
     part('result').innerHTML = resultHtml(withSumNotes(result, answered.plan, v), v.title);
     part('count').textContent = pageText(result);
-    const measure = answered.columns.find((c) => c.numeric && !c.percent && c.name !== 'lignes' && !s.group.includes(c.name));
-    if (s.group.length === 1 && measure) {
-      const g = answered.columns[0]!;
-      await drawChart(part('chart'), answered.rows.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null })), false, `${measure.title} par ${g.title.toLowerCase()}`);
-    } else part('chart').innerHTML = '';
     part('notes').innerHTML = [...v.notes.map((n) => `<p><span class="notes-label">Note :</span> ${escapeHtml(n)}</p>`), `<p><span class="notes-label">Sources :</span> ${escapeHtml(v.sources.join(' ; '))}</p>`].join('');
     showPager(part('pager'), result);
     lastResult = { columns: answered.columns, all: answered.all };
     status.textContent = `Résultat calculé dans votre navigateur${answered.by === 'duckdb' ? ' par DuckDB-WASM' : ''} (${formatPublished(Math.max(1, Math.round(answered.ms)))} ms).`;
     shown();
+    // The asked figures are on screen; the chart (Plot, loaded on first use) follows below them.
+    root.dataset.result = 'table';
+    const measure = answered.columns.find((c) => c.numeric && !c.percent && c.name !== 'lignes' && !s.group.includes(c.name));
+    if (s.group.length === 1 && measure) {
+      const g = answered.columns[0]!;
+      const bars = answered.rows.map((r) => ({ label: String((g.label ? r[g.label] : r[g.name]) ?? ''), value: r[measure.name] as number | null }));
+      await drawChart(part('chart'), bars, false, `${measure.title} par ${g.title.toLowerCase()}`, () => mine === run);
+    } else part('chart').innerHTML = '';
+    if (mine !== run) return;
     root.dataset.ready = 'table';
+    // DuckDB-WASM (6 MB) loads once the asked result is shown: on two cores its compilation delayed it.
+    warmUp(v);
   }
 
   const indicatorPanel = (mine: number): IndicatorPanel => ({
@@ -113,6 +120,7 @@ export function startExplorer(root: HTMLElement): void {
     state = next;
     const mine = ++run;
     delete root.dataset.ready;
+    delete root.dataset.result;
     part('error').hidden = true;
     for (const a of root.querySelectorAll<HTMLAnchorElement>('[data-mode]')) a.toggleAttribute('aria-current', a.dataset.mode === next.mode);
     try {
@@ -205,8 +213,6 @@ export function startExplorer(root: HTMLElement): void {
     if (error instanceof InvalidState) return showError(error);
     throw error;
   }
-  if (state.mode === 'table') warmUp(view(state.view));
-  if (state.mode === 'indicator' || state.group.length === 1) prefetchChart();
   revealControls(root);
   void apply(state);
 }

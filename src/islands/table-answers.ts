@@ -2,7 +2,7 @@
  * Who answers a table state in the page: the light executor over the view's CSV (rows.ts) from
  * the first instant, DuckDB-WASM once it is ready — both carry out the same plan and give the
  * same rows (test/unit/explorer-executors.test.ts), so the hand-over changes nothing on screen.
- * DuckDB-WASM is fetched and compiled at once (`warmUp`), in parallel with the first answer.
+ * DuckDB-WASM is fetched and compiled (`warmUp`) once the first answer is on screen.
  */
 import { buildQueries, type Column, type TableState } from '../explorer/query.ts';
 import type { FacetValue } from '../explorer/controls.ts';
@@ -28,30 +28,33 @@ let engine: Promise<Engine> | undefined;
 
 export const loadEngine = () => (engine ??= import('../engine/browser.ts'));
 
-/** Starts fetching and compiling DuckDB-WASM now; it answers once `view` is loaded in it. */
+/** Starts fetching and compiling DuckDB-WASM; it answers once `view` is loaded in it. */
 export function warmUp(view: ExplorerView): void {
   void loadEngine()
-    .then((duck) => duck.loadView(view.table, view.csv, viewColumns(view)))
-    .then(() => {
-      inDuckdb.add(view.table);
-      // For the bench: the instant a link reached only through DuckDB-WASM (before issue 14) could show.
-      window.dispatchEvent(new CustomEvent('explorer:duckdb', { detail: view.id }));
-    })
+    .then((duck) => duck.loadView(view.table, csvText(view), viewColumns(view)))
+    .then(() => void inDuckdb.add(view.table))
     .catch((error: unknown) => console.error(error)); // the light executor goes on answering
 }
 
-/** The chart's modules (Plot and the reports' specs), fetched with the data when the state draws one. */
-export function prefetchChart(): void {
-  void Promise.all([import('../charts/dataset-charts.ts'), import('../charts/sizes.ts'), import('@observablehq/plot')]).catch(() => undefined); // drawChart says if they fail
+const csvTexts = new Map<string, Promise<string>>();
+
+/** The view's CSV, fetched once (explorer-first-paint.js may have preloaded it) for both executors. */
+function csvText(view: ExplorerView): Promise<string> {
+  let text = csvTexts.get(view.table);
+  if (!text) {
+    text = fetch(new URL(view.csv, location.href)).then((response) => {
+      if (!response.ok) throw new Error(`${view.csv} : HTTP ${response.status}`);
+      return response.text();
+    });
+    csvTexts.set(view.table, text);
+  }
+  return text;
 }
 
 function rowsOf(view: ExplorerView): Promise<ResultRow[]> {
   let rows = csvRows.get(view.table);
   if (!rows) {
-    rows = fetch(new URL(view.csv, location.href)).then(async (response) => {
-      if (!response.ok) throw new Error(`${view.csv} : HTTP ${response.status}`);
-      return viewRows(await response.text(), viewColumns(view));
-    });
+    rows = csvText(view).then((text) => viewRows(text, viewColumns(view)));
     csvRows.set(view.table, rows);
   }
   return rows;
@@ -77,7 +80,6 @@ export async function answer(state: TableState, view: ExplorerView): Promise<Ans
   const data = await rowsOf(view);
   const started = performance.now();
   const { all, ...answered } = runPlan(q.plan, data);
-  if (!inDuckdb.has(view.table)) warmUp(view);
   return { ...answered, columns: q.columns, plan: q.plan, all: async () => all, by: 'light', ms: performance.now() - started };
 }
 

@@ -11,3 +11,16 @@ export function basePath(): string {
 export function siteUrl(): string {
   return process.env.CEP_SITE_URL || 'http://127.0.0.1:4321';
 }
+
+/**
+ * The Cache-Control that GitHub Pages (deploy.yml) sends with every file: a second visit within
+ * ten minutes takes the page's files from the browser's cache. The benchmarks serve the site
+ * with it (serve.ts, `preview` headers in astro.config.mjs) to measure a second visit as readers live it.
+ */
+export const DEPLOYED_CACHE_CONTROL = 'max-age=600';
+
+/** The preview server's headers: the deployment's caching when a tool asks for it, none otherwise. */
+export function previewHeaders(): Record<string, string> | undefined {
+  const cacheControl = process.env.CEP_PREVIEW_CACHE_CONTROL;
+  return cacheControl ? { 'Cache-Control': cacheControl } : undefined;
+}
