@@ -67,15 +67,6 @@ function recorder(): void {
   new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
-/** Chromium's warnings about a preloaded file the page did not use (a preload that does not match its fetch). */
-function unusedPreloads(page: Page): string[] {
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (/preload/i.test(m.text())) warnings.push(m.text());
-  });
-  return warnings;
-}
-
 async function snapshotsOf(page: Page, search: string, done: string): Promise<Snapshot[]> {
   await page.addInitScript(recorder);
   await page.goto(`${baseUrl}/donnees/${search}`);
@@ -101,7 +92,6 @@ describe('a shared explorer link', () => {
     it(`with ${what} shows a loading state, then its own result, never another one`, async ({ skip }) => {
       if (!region) return skip('no published report’s region in the default view');
       const { page, consoleErrors, requests } = await watchedPage(browser());
-      const warnings = unusedPreloads(page);
       const link = search();
       const snapshots = await snapshotsOf(page, link, '#explorateur[data-ready="table"]');
       const expected = await expectedTable(link);
@@ -116,7 +106,6 @@ describe('a shared explorer link', () => {
       expect(consoleErrors).toEqual([]);
       // explorer-first-paint.js preloads the view's CSV; the island takes that response, fetching nothing twice.
       expect(requests.filter((u) => /\/donnees\/explorateur\/[^/]+\.csv$/.test(new URL(u).pathname)), link).toHaveLength(1);
-      expect(warnings).toEqual([]);
     });
 
   it('with an indicator comparison shows a loading state, then the comparison’s values only', async ({ skip }) => {
@@ -130,14 +119,12 @@ describe('a shared explorer link', () => {
     if (!('state' in resolved)) throw new Error(`${link}: ${resolved.problem}`);
     const expected = comparisonResult(found.c, resolved.state).rows.map((r) => String(r.value ?? ''));
     const { page, requests } = await watchedPage(browser());
-    const warnings = unusedPreloads(page);
     const snapshots = await snapshotsOf(page, link, '#explorateur[data-ready="indicator"]');
     const shown = snapshots.filter((s) => s.visible);
     expect(shown.length).toBeGreaterThan(0);
     for (const s of shown) expect(s.rows.map((r) => r.value).sort(), link).toEqual([...expected].sort());
     expect(requests.filter((u) => /\.wasm$|worker/.test(u))).toEqual([]);
     expect(requests.filter((u) => new URL(u).pathname.endsWith(`/donnees/indicateurs/${found.i.id}.json`)), link).toHaveLength(1);
-    expect(warnings).toEqual([]);
   });
 
   it('that is not valid shows the French error, never the default table', async () => {
