@@ -60,7 +60,7 @@ async function open(link: HTMLAnchorElement): Promise<void> {
   const title = box.querySelector('h2')!;
   const body = box.querySelector('.provenance-popover-body')!;
   const full = box.querySelector<HTMLAnchorElement>('.provenance-popover-page')!;
-  title.textContent = `Provenance du chiffre « ${link.textContent?.trim() ?? ''} »`;
+  title.textContent = `Provenance du chiffre «\u00a0${link.textContent?.trim() ?? ''}\u00a0»`;
   full.href = link.href;
   full.textContent = 'Ouvrir la page de provenance';
   body.replaceChildren('Chargement…');
