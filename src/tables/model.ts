@@ -15,6 +15,8 @@ export interface TableCell {
   text: string;
   /** The raw value, for sorting and for tests; empty when missing. */
   value: string;
+  /** The dataset cell a figure comes from, for its provenance link (src/provenance/). */
+  figure?: { row: Row; field: string };
 }
 
 export interface TableRow {
@@ -43,9 +45,11 @@ export function columnDecimals(values: Cell[]): number {
 
 function formatCell(field: Field, value: Cell, label: Labeller, row: Row, decimals = 0): TableCell {
   if (value === null) return { text: MISSING, value: '' };
-  if (field.type === 'integer') return { text: field.name === 'year' || field.name.endsWith('_year') ? String(value) : formatInteger(value as number), value: String(value) };
+  const figure = { row, field: field.name };
+  if (field.type === 'integer')
+    return field.name === 'year' || field.name.endsWith('_year') ? { text: String(value), value: String(value) } : { text: formatInteger(value as number), value: String(value), figure };
   if (field.type === 'number')
-    return { text: isPercent(field) ? formatPercent(value as number, decimals) : formatDecimal(value as number, decimals), value: String(value) };
+    return { text: isPercent(field) ? formatPercent(value as number, decimals) : formatDecimal(value as number, decimals), value: String(value), figure };
   return { text: label(field.name, value, row), value: String(value) };
 }
 
@@ -100,8 +104,8 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
             const value = row?.[measure] ?? null;
             if (value === null) return { text: MISSING, value: '' };
             return measure === 'share'
-              ? { text: formatPercent(value as number, decimals.get(key)), value: String(value) }
-              : { text: formatInteger(value as number), value: String(value) };
+              ? { text: formatPercent(value as number, decimals.get(key)), value: String(value), figure: { row: row!, field: measure } }
+              : { text: formatInteger(value as number), value: String(value), figure: { row: row!, field: measure } };
           }),
         };
       }),
@@ -128,7 +132,7 @@ function keyFiguresModel(resource: Resource, label: Labeller): TableModel {
         rows: rows.map((row) => ({
           header: String(row.label),
           cells: [
-            { text: `${row.qualifier ? `${String(row.qualifier)} ` : ''}${formatWithUnit(row.value as number, String(row.unit))}`, value: String(row.value) },
+            { text: `${row.qualifier ? `${String(row.qualifier)} ` : ''}${formatWithUnit(row.value as number, String(row.unit))}`, value: String(row.value), figure: { row, field: 'value' } },
             ...extra.map((f) => (row[f] === null ? { text: '', value: '' } : formatCell(fields.find((x) => x.name === f)!, row[f] ?? null, label, row))),
           ],
         })),

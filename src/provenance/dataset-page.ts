@@ -1,0 +1,84 @@
+/**
+ * What the provenance page of a dataset shows for one edition: where the dataset comes from
+ * (source publication, place in it, Champ, Source, files) and, row by row, each figure with its
+ * stable anchor and its value in every edition.
+ */
+import type { Catalog, Report, Resource } from '../data/catalog.ts';
+import { folderFile } from '../data/published-files.ts';
+import { dataUrl } from '../components/report-context.ts';
+import { inventoryItems } from '../data/inventory.ts';
+import { cellId, rowId } from './figure-id.ts';
+import { cellHistory } from './history.ts';
+import { exploreRowUrl } from './explore-row.ts';
+import { figureFields, formatCell, rowCaption, showHistory, type KeyPart, type ShownHistory } from './describe.ts';
+import { datasetProvenanceUrl } from './urls.ts';
+
+export interface FigureProvenance {
+  id: string;
+  /** What the figure counts: the field's title. */
+  title: string;
+  text: string;
+  /** The raw value, as the figure's own element carries it on chapter pages (`value`, `data-value`). */
+  value: string;
+  history: ShownHistory[];
+}
+
+export interface RowProvenance {
+  id: string;
+  caption: KeyPart[];
+  /** The explorer filtered on this row (latest edition only: the explorer holds no other). */
+  explore?: string;
+  figures: FigureProvenance[];
+}
+
+export interface SourceDescription {
+  /** The report the figures were transcribed from, and its edition as its publisher names it. */
+  publication: string;
+  /** Where in it: the inventory item the dataset transcribes, as docs/inventory.json describes it. */
+  place?: string;
+  sources: string[];
+  champ: string;
+}
+
+export interface DatasetProvenance extends SourceDescription {
+  name: string;
+  title: string;
+  csv: string;
+  rows: RowProvenance[];
+}
+
+/** The source publication and the place in it, for a dataset of an edition. */
+export function sourceOf(report: Report, resource: Resource): SourceDescription {
+  const { title, author, publication } = report.meta;
+  const item = resource.descriptor.cep?.item;
+  const place = item ? inventoryItems().find((i) => i.id === item)?.title : undefined;
+  return {
+    publication: `${author}, ${title} (${publication})`,
+    place: place ? `${place} — « ${resource.descriptor.title} »` : `« ${resource.descriptor.title} »`,
+    sources: (resource.descriptor.sources ?? []).map((s) => s.title),
+    champ: resource.descriptor.cep?.champ ?? '',
+  };
+}
+
+export function datasetProvenance(catalog: Catalog, report: Report, resource: Resource): DatasetProvenance {
+  const name = resource.descriptor.name;
+  const fields = figureFields(resource);
+  const titleOf = (field: string) => resource.descriptor.schema.fields.find((f) => f.name === field)?.title ?? field;
+  const rows = resource.table.rows.map((row) => ({
+    id: rowId(resource, row),
+    caption: rowCaption(catalog, report, resource, row),
+    explore: exploreRowUrl(catalog, report, resource, row),
+    figures: fields.map((field) => {
+      const id = cellId(resource, row, field);
+      const history = cellHistory(catalog, report, resource, row, field);
+      return {
+        id,
+        title: titleOf(field),
+        text: formatCell(resource, row, field, row[field] ?? null),
+        value: String(row[field] ?? ''),
+        history: showHistory(history, (v) => formatCell(resource, row, field, v), (e) => datasetProvenanceUrl(e, name, id)),
+      };
+    }),
+  }));
+  return { name, title: resource.descriptor.title ?? name, csv: dataUrl(report, folderFile(name, 'labelled')), rows, ...sourceOf(report, resource) };
+}
