@@ -22,9 +22,13 @@ const FONT = "system-ui, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Bold glyphs are wider than the regular ones text-metrics.ts measures (DejaVu Sans Bold: ~12 %). */
+const BOLD_WIDTH = 1.15;
+
 /** Each text wrapped to the width, as `<text>` lines from `top`; returns them and the height used. */
-function block(texts: string[], top: number, width: number, size: number, attrs = ''): { svg: string; height: number } {
-  const lines = texts.flatMap((t) => wrapText(t, width, size));
+function block(texts: string[], top: number, width: number, size: number, bold = false): { svg: string; height: number } {
+  const lines = texts.flatMap((t) => wrapText(t, bold ? width / BOLD_WIDTH : width, size));
+  const attrs = bold ? ' font-weight="bold"' : ' fill="#333"';
   const svg = lines.map((line, i) => `<text x="${PAD}" y="${(top + size + i * size * LINE).toFixed(1)}" font-size="${size}"${attrs}>${escapeXml(line)}</text>`).join('');
   return { svg, height: lines.length * size * LINE };
 }
@@ -41,9 +45,9 @@ export function framedSvg(plotSvg: string, texts: FrameTexts): string {
   if (!plotWidth || !plotHeight) throw new Error('framedSvg : le SVG de Plot n’a pas de largeur ou de hauteur');
   const width = plotWidth + 2 * PAD;
   const textWidth = plotWidth;
-  const title = block([texts.title], PAD, textWidth, TITLE_SIZE, ' font-weight="bold"');
+  const title = block([texts.title], PAD, textWidth, TITLE_SIZE, true);
   const plotTop = PAD + title.height + 8;
-  const footer = block(footerLines(texts), plotTop + plotHeight + 12, textWidth, NOTE_SIZE, ' fill="#333"');
+  const footer = block(footerLines(texts), plotTop + plotHeight + 12, textWidth, NOTE_SIZE);
   const height = Math.ceil(plotTop + plotHeight + 12 + footer.height + PAD);
   const nested = plotSvg.replace(/^<svg\b/, `<svg x="${PAD}" y="${plotTop.toFixed(1)}"`);
   return [

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { chartFile, pngOf } from '../../src/charts/chart-files.ts';
@@ -89,6 +90,22 @@ describe('chart files', () => {
     for (const part of ['Champ : Champ fictif', 'Sources des données : Source A ; Source B', LICENCE_LINE, 'Auteur fictif']) expect(texts).toContain(part);
     expect(svg).toContain('<svg x="16"');
     expect((svg.match(/font-weight="bold"/g) ?? []).length).toBeGreaterThan(1);
+  });
+
+  it('keep every text inside the frame: the right margin of the image stays blank', () => {
+    const plot = '<svg width="640" height="100" viewBox="0 0 640 100"></svg>';
+    const wide = 'Part des projets fictifs de création ou de reprise parmi les dossiers fictifs, 2020-2023 '.repeat(3);
+    const svg = framedSvg(plot, { title: wide, champ: wide, sources: [wide], citation: wide });
+    const image = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+    const pixels = image.pixels; // a copy at each access
+    const inked: number[] = [];
+    for (let y = 0; y < image.height; y++)
+      for (let x = image.width - 12; x < image.width; x++) if (pixels[(y * image.width + x) * 4]! < 250) inked.push(y);
+    expect(inked).toEqual([]);
+    // and the texts did reach the right half: the check above is not vacuous
+    let reached = false;
+    for (let y = 0; y < 40 && !reached; y++) for (let x = image.width / 2; x < image.width - 12; x++) if (pixels[(y * image.width + x) * 4]! < 128) reached = true;
+    expect(reached).toBe(true);
   });
 
   it('write every chart of the fixture edition as SVG, PNG and CSV that open and say what they show', async () => {
