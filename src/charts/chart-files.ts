@@ -16,12 +16,12 @@ export type ChartFileKind = (typeof CHART_FILE_KINDS)[number];
 /** PNG pixels per SVG pixel. */
 export const PNG_SCALE = 2;
 
-export function pngOf(svg: string): Uint8Array {
+export function pngOf(svg: string): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: PNG_SCALE },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
   });
-  return resvg.render().asPng();
+  return new Uint8Array(resvg.render().asPng());
 }
 
 const cache = new Map<string, Promise<string>>();
@@ -34,7 +34,7 @@ export function chartSvg(catalog: Catalog, report: Report, id: string, props: Ch
   return cache.get(key)!;
 }
 
-export async function chartFile(catalog: Catalog, report: Report, id: string, props: ChartProps, kind: ChartFileKind): Promise<{ body: string | Uint8Array; type: string }> {
+export async function chartFile(catalog: Catalog, report: Report, id: string, props: ChartProps, kind: ChartFileKind): Promise<{ body: string | Uint8Array<ArrayBuffer>; type: string }> {
   if (kind === 'csv') return { body: (await chartModel(catalog, report, props)).csv, type: 'text/csv; charset=utf-8' };
   const svg = await chartSvg(catalog, report, id, props);
   return kind === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: pngOf(svg), type: 'image/png' };
