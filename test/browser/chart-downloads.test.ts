@@ -81,7 +81,8 @@ describe('chart downloads', () => {
     await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
     await page.locator('figure.chart .chart-svg svg').first().waitFor({ state: 'attached' });
     expect(await page.locator('.site-header, .site-footer, nav').count()).toBe(0);
-    const citation = await page.locator('.chart-embed-citation').innerText();
+    // The typography pass puts no-break spaces before « : »: compared with plain spaces.
+    const citation = (await page.locator('.chart-embed-citation').innerText()).replace(/[\u00a0\u202f]/g, ' ');
     expect(citation).toContain(`Source : ${report.meta.author}, ${report.meta.title}, édition v${report.edition.number}`);
     expect(citation).toContain(`/${report.editionId}/`);
     await page.evaluate(axeSource);
