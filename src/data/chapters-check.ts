@@ -27,8 +27,8 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
     const issue = (line: number, column: number, message: string) => issues.push({ file: displayPath(file), line, column, severity: 'error', message });
     // A chapter's URL segment sits beside the edition's other pages: it must not take their names.
     const slug = path.basename(file, '.mdx').replace(/^\d+-/, '');
-    if (slug === 'rapport-complet' || slug === 'editions' || /^v\d+$/.test(slug))
-      issue(1, 1, `nom de chapitre réservé ${quote(slug)} : renommez le fichier (rapport-complet, editions et v1, v2… sont des pages du rapport)`);
+    if (slug === 'rapport-complet' || slug === 'editions' || slug === 'graphiques' || /^v\d+$/.test(slug))
+      issue(1, 1, `nom de chapitre réservé ${quote(slug)} : renommez le fichier (rapport-complet, editions, graphiques et v1, v2… sont des pages du rapport)`);
     if (!report) {
       issue(1, 1, `chapitre d'une édition sans données : aucun dossier data/reports/${edition}/`);
       continue;

@@ -1,0 +1,41 @@
+/**
+ * A chart's downloads, written at build time: the framed SVG (frame.ts), the same as a PNG drawn
+ * by resvg with the system's fonts at twice the size (sharp on high-density screens), and its data
+ * as CSV. Each edition's set sits at /<region>/<year>/v<N>/graphiques/<id>.svg|.png|.csv.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import type { Catalog, Report } from '../data/catalog.ts';
+import { chartCitation } from './chart-citation.ts';
+import type { ChartProps } from './chart-id.ts';
+import { chartModel } from './chart-model.ts';
+import { framedSvg } from './frame.ts';
+
+export const CHART_FILE_KINDS = ['svg', 'png', 'csv'] as const;
+export type ChartFileKind = (typeof CHART_FILE_KINDS)[number];
+
+/** PNG pixels per SVG pixel. */
+export const PNG_SCALE = 2;
+
+export function pngOf(svg: string): Uint8Array<ArrayBuffer> {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: PNG_SCALE },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+const cache = new Map<string, Promise<string>>();
+
+/** The framed SVG of a chart, computed once per edition and id (the SVG and the PNG both need it). */
+export function chartSvg(catalog: Catalog, report: Report, id: string, props: ChartProps): Promise<string> {
+  const key = `${report.editionId}/${id}`;
+  if (!cache.has(key))
+    cache.set(key, chartModel(catalog, report, props).then((model) => framedSvg(model.plotSvg, { ...model, citation: chartCitation(report) })));
+  return cache.get(key)!;
+}
+
+export async function chartFile(catalog: Catalog, report: Report, id: string, props: ChartProps, kind: ChartFileKind): Promise<{ body: string | Uint8Array<ArrayBuffer>; type: string }> {
+  if (kind === 'csv') return { body: (await chartModel(catalog, report, props)).csv, type: 'text/csv; charset=utf-8' };
+  const svg = await chartSvg(catalog, report, id, props);
+  return kind === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: pngOf(svg), type: 'image/png' };
+}

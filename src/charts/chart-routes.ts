@@ -1,0 +1,32 @@
+/**
+ * The routes of every chart of every edition: its files (…/v<N>/graphiques/<id>.svg|.png|.csv)
+ * and its embed page (…/v<N>/graphiques/<id>/). Only the permanent address of an edition has
+ * them: a file cited or embedded must not change when a new edition comes out.
+ */
+import type { APIRoute } from 'astro';
+import { loadCatalog, type Report } from '../data/catalog.ts';
+import { chartFile, type ChartFileKind } from './chart-files.ts';
+import { editionCharts, type EditionChart } from './edition-charts.ts';
+
+export interface ChartRouteProps {
+  report: Report;
+  chart: EditionChart;
+}
+
+export function chartRoutes() {
+  return loadCatalog().editions.flatMap((report) =>
+    editionCharts(report.editionId).map((chart) => ({
+      params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
+      props: { report, chart } satisfies ChartRouteProps,
+    })),
+  );
+}
+
+/** The GET of one kind of chart file. */
+export function chartFileRoute(kind: ChartFileKind): APIRoute {
+  return async ({ props }) => {
+    const { report, chart } = props as ChartRouteProps;
+    const file = await chartFile(loadCatalog(), report, chart.id, chart.props, kind);
+    return new Response(file.body, { headers: { 'Content-Type': file.type } });
+  };
+}
