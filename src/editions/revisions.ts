@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Report } from '../data/catalog.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from '../data/json-file.ts';
 import type { DataIssue } from '../data/issues.ts';
 import { dataDir } from '../data/paths.ts';
@@ -40,18 +39,24 @@ export function sameFigure(a: FigureRef, b: FigureRef): boolean {
   return 'indicator' in b && a.indicator === b.indicator && sameKey(a.dimensions, b.dimensions);
 }
 
+/** An edition as the lookups need it: its report and its number. */
+export interface EditionKey {
+  id: string;
+  edition: { number: number };
+}
+
 // Pages ask once per figure: read each report's file once per build (it is validated by then).
 const cache = new Map<string, RevisionNotice[]>();
 
 /** Every notice of a report, in file order. */
-export function reportNotices(report: Pick<Report, 'id'>): RevisionNotice[] {
+export function reportNotices(report: { id: string }): RevisionNotice[] {
   let notices = cache.get(report.id);
   if (!notices) cache.set(report.id, (notices = readRevisions(revisionsPath(report.id), []).notices));
   return notices;
 }
 
 /** The notices of the values this edition changed from the previous one. */
-export function editionNotices(report: Pick<Report, 'id' | 'edition'>): RevisionNotice[] {
+export function editionNotices(report: EditionKey): RevisionNotice[] {
   return reportNotices(report).filter((n) => n.edition === report.edition.number);
 }
 
@@ -59,16 +64,11 @@ export function editionNotices(report: Pick<Report, 'id' | 'edition'>): Revision
  * The notice of a figure's change in this edition (undefined when this edition did not change it):
  * `{ dataset, row, field }` for a dataset cell, `{ indicator, dimensions }` for an indicator value.
  */
-export function figureNotice(report: Pick<Report, 'id' | 'edition'>, figure: FigureRef): RevisionNotice | undefined {
+export function figureNotice(report: EditionKey, figure: FigureRef): RevisionNotice | undefined {
   return editionNotices(report).find((n) => sameFigure(n.figure, figure));
 }
 
 /** A figure's notices up to this edition, oldest first: its history of revisions. */
-export function figureHistory(report: Pick<Report, 'id' | 'edition'>, figure: FigureRef): RevisionNotice[] {
+export function figureHistory(report: EditionKey, figure: FigureRef): RevisionNotice[] {
   return reportNotices(report).filter((n) => n.edition <= report.edition.number && sameFigure(n.figure, figure));
-}
-
-/** The datasets whose values this edition changed: a chapter using one of them shows the notice block. */
-export function revisedDatasets(report: Pick<Report, 'id' | 'edition'>): Set<string> {
-  return new Set(editionNotices(report).flatMap((n) => ('dataset' in n.figure ? [n.figure.dataset] : [])));
 }

@@ -12,6 +12,7 @@ import { formatIssue } from '../../src/data/issues.ts';
 import { displayPath as shown } from '../../src/data/paths.ts';
 import { errorsOf, newVersion, releaseEdition, validateAll, type Roots } from '../../src/editor/editions.ts';
 import { figureHistory, figureNotice, REVISIONS_FILE } from '../../src/editions/revisions.ts';
+import { chapterShowsFigure } from '../../src/editions/revisions-chapters.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 import { refusal } from '../helpers/refusal.ts';
 
@@ -111,5 +112,22 @@ describe('revision notices', () => {
     } finally {
       delete process.env.CEP_DATA_DIR;
     }
+  });
+});
+
+describe('which chapters show a revised figure', () => {
+  const figure = { dataset: 'ptp_files', row: { territory: '32', year: 2023 }, field: 'funded_rate_published' };
+  it('a chart or table of the dataset, or a figure selecting the row (by all or part of its key)', () => {
+    expect(chapterShowsFigure('Texte.\n\n<DataTable dataset="ptp_files" />\n', figure)).toBe(true);
+    expect(chapterShowsFigure('<Chart chart="year-bars" dataset="ptp_files" field="files" />\n', figure)).toBe(true);
+    expect(chapterShowsFigure('Un taux de <Data dataset="ptp_files" field="funded_rate_published" territory="32" year={2023} /> %.\n', figure)).toBe(true);
+    expect(chapterShowsFigure('<Data dataset="ptp_files" field="files" territory="32" />\n', figure)).toBe(true);
+  });
+  it('not another row, another dataset, or a chapter without components', () => {
+    expect(chapterShowsFigure('<Data dataset="ptp_files" field="files" territory="FRM" year={2023} />\n', figure)).toBe(false);
+    expect(chapterShowsFigure('<DataTable dataset="cep_entries" />\n', figure)).toBe(false);
+    expect(chapterShowsFigure('Le texte parle de ptp_files sans composant.\n', figure)).toBe(false);
+    expect(chapterShowsFigure('<KeyFigure dataset="key_figures" id="x" />\n', { dataset: 'key_figures', row: { id: 'y' }, field: 'qualifier' })).toBe(false);
+    expect(chapterShowsFigure('<KeyFigure dataset="key_figures" id="y" />\n', { dataset: 'key_figures', row: { id: 'y' }, field: 'qualifier' })).toBe(true);
   });
 });
