@@ -30,6 +30,7 @@ import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
 import { checkChapterSources } from '../chapters/source-check.ts';
+import { REVISIONS_FILE } from '../editions/revisions-schema.ts';
 
 export interface Resource {
   descriptor: ResourceDescriptor;
@@ -208,13 +209,13 @@ function loadEditions(
   const lockFile = displayPath(path.join(yearDir, LOCK_FILE));
   const entries = readdirSync(yearDir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
   for (const e of entries)
-    if (e.isDirectory() ? !EDITION_FOLDER.test(e.name) : e.name !== LOCK_FILE && e.name !== SNAPSHOT_FILE)
+    if (e.isDirectory() ? !EDITION_FOLDER.test(e.name) : e.name !== LOCK_FILE && e.name !== SNAPSHOT_FILE && e.name !== REVISIONS_FILE)
       issues.push({
         file: displayPath(path.join(yearDir, e.name)),
         line: 1,
         column: 1,
         severity: 'error',
-        message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…), ${LOCK_FILE} et ${SNAPSHOT_FILE}`,
+        message: `${e.isDirectory() ? 'dossier' : 'fichier'} inattendu : un dossier d'année ne contient que les dossiers de ses éditions (v1, v2…), ${LOCK_FILE}, ${SNAPSHOT_FILE} et ${REVISIONS_FILE}`,
       });
   const numbers = editionNumbers(yearDir);
   if (numbers.length === 0) {

@@ -12,6 +12,8 @@ import { checkChapters } from '../data/chapters-check.ts';
 import { editionFolder, editionNumbers, frenchDate, LOCK_FILE, readLock, sealEdition, writeLock, type Lock } from '../data/editions.ts';
 import { formatIssue, quote, type DataIssue } from '../data/issues.ts';
 import { contentDir, dataDir, displayPath } from '../data/paths.ts';
+import { checkRevisions, isMissingNotice } from '../editions/revisions-check.ts';
+import { revisionsPath } from '../editions/revisions.ts';
 import { MARKER, toFillInEdition, type Roots } from './to-fill.ts';
 import { ArgumentError, readArguments } from './arguments.ts';
 
@@ -111,11 +113,12 @@ export function lastEdition(slug: string, year: string, folders: ReportFolders):
   return numbers.at(-1)!;
 }
 
-/** What `npm run validate` checks: the data, then the chapters against it. */
+/** What `npm run validate` checks: the data, then the chapters and the revision notices against it. */
 export function validateAll(roots: Roots = defaultRoots()): { catalog?: Catalog; issues: DataIssue[] } {
   const inspected = inspectData(roots.data, roots.content);
-  const issues = inspected.catalog ? [...inspected.issues, ...checkChapters(inspected.catalog, roots.content)] : inspected.issues;
-  return { catalog: inspected.catalog, issues };
+  const { catalog } = inspected;
+  const issues = catalog ? [...inspected.issues, ...checkChapters(catalog, roots.content), ...checkRevisions(catalog, roots.data)] : inspected.issues;
+  return { catalog, issues };
 }
 
 export const errorsOf = (issues: DataIssue[]) => issues.filter((i) => i.severity === 'error');
@@ -196,8 +199,9 @@ export function newVersion(slug: string, year: string, roots: Roots = defaultRoo
     'Ensuite :',
     `  1. faites les corrections dans ces dossiers v${n} ; l'édition v${last} reste figée et en ligne à ${editionUrls(slug, year, last).permanent} ;`,
     `  2. décrivez-les pour les lecteurs dans ${displayPath(path.join(to.data, 'report.json'))}, edition.changes (« ${MARKER} » pour l'instant) ;`,
-    '  3. npm run validate liste ce qui reste à compléter ;',
-    `  4. npm run release -- ${slug} ${year} publie l'édition v${n}.`,
+    `  3. pour chaque valeur modifiée, écrivez son avis de révision dans ${displayPath(revisionsPath(`${slug}/${year}`, roots.data))} ;`,
+    '  4. npm run validate liste ce qui reste à compléter et les valeurs modifiées sans avis ;',
+    `  5. npm run release -- ${slug} ${year} publie l'édition v${n}.`,
   ];
 }
 
@@ -231,8 +235,11 @@ export function releaseEdition(slug: string, year: string, options: { date?: str
   const errors = errorsOf(validateAll(roots).issues);
   const toFill = toFillInEdition(slug, year, n, roots);
   if (errors.length > 0 || toFill.length > 0) {
+    const unnoticed = errors.filter(isMissingNotice).length;
+    const invalid = errors.length - unnoticed;
     const reasons = [
-      ...(errors.length ? [`les données ne sont pas valides (${errors.length} erreur(s))`] : []),
+      ...(invalid ? [`les données ne sont pas valides (${invalid} erreur(s))`] : []),
+      ...(unnoticed ? [`${unnoticed} valeur(s) modifiée(s) depuis l'édition v${n - 1} n'ont pas d'avis de révision (à écrire dans ${displayPath(revisionsPath(`${slug}/${year}`, roots.data))})`] : []),
       ...(toFill.length ? [`il reste ${toFill.length} élément(s) à compléter`] : []),
     ];
     throw new EditorError(`l'édition v${n} de ${slug}/${year} ne peut pas être publiée : ${reasons.join(' et ')}`, [
