@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { basePath, previewHeaders, siteUrl } from './src/site/deploy.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
     { name: 'chapter-diffs', hooks: { 'astro:build:done': ({ dir }) => void fillChapterDiffs(fileURLToPath(dir)) } },
     // French typography over every built page, before Pagefind and the PDFs (src/typography/).
     typography(),
+    // sitemap-index.xml of every page (not the data and citation files), named by robots.txt.
+    sitemap({ filter: (page) => page.endsWith('/') }),
   ],
   server: { host: '127.0.0.1', port: 4321, headers: previewHeaders() },
   devToolbar: { enabled: false },

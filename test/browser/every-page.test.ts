@@ -60,7 +60,8 @@ describe('security', () => {
     const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    const inline = [...document.querySelectorAll('script:not([src])')].filter((s) => s.getAttribute('type') !== 'application/json');
+    // Data blocks (JSON, JSON-LD) are never executed.
+    const inline = [...document.querySelectorAll('script:not([src])')].filter((s) => !['application/json', 'application/ld+json'].includes(s.getAttribute('type')!));
     expect(inline.map((s) => s.outerHTML.slice(0, 80))).toEqual([]);
   });
 });

@@ -1,0 +1,35 @@
+/** The downloads an edition publishes, at its permanent data address /donnees/<region>/<year>/v<N>/. */
+import type { Report } from '../data/catalog.ts';
+import { archiveName, folderFile, VARIANT_LINKS, type Variant } from '../data/published-files.ts';
+import { siteUrl } from '../site/deploy.ts';
+import { href } from '../site/url.ts';
+
+export interface Distribution {
+  title: string;
+  url: string;
+  mediaType: string;
+  /** The dataset it holds; none for the edition's archive. */
+  dataset?: string;
+}
+
+/** Licence Ouverte / Open Licence 2.0, as the Data Packages name it. */
+export const LICENCE_URI = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
+
+type EditionOf = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'resources'>;
+
+export const dataFileUrl = (report: Pick<Report, 'editionId'>, file: string) => new URL(href(`/donnees/${report.editionId}/${file}`), siteUrl()).href;
+
+/** The edition's ZIP archive (every file, with its guide). */
+export function archiveDistribution(report: EditionOf): Distribution {
+  return { title: `Archive ZIP de toutes les données, édition v${report.edition.number}`, url: dataFileUrl(report, archiveName(report)), mediaType: 'application/zip' };
+}
+
+/** One dataset's files, in the given variants. */
+export function datasetDistributions(report: EditionOf, dataset: string, variants: readonly Variant[]): Distribution[] {
+  return variants.map((variant) => ({
+    title: VARIANT_LINKS[variant].title,
+    url: dataFileUrl(report, folderFile(dataset, variant)),
+    mediaType: VARIANT_LINKS[variant].type,
+    dataset,
+  }));
+}

@@ -1,0 +1,55 @@
+/**
+ * The Atom feed of editions, /editions.atom: one entry per released edition, a first edition
+ * announcing the report, a later one its erratum or changes (the edition's `changes` text).
+ */
+import { Feed } from 'feed';
+import type { Catalog, Report } from '../data/catalog.ts';
+import { editionName, isErratum } from '../editions/wording.ts';
+import { siteUrl } from '../site/deploy.ts';
+import { href } from '../site/url.ts';
+import { permanentUrl } from '../citation/citation.ts';
+
+export const FEED_PATH = '/editions.atom';
+export const FEED_TITLE = 'Rapports CEP : nouvelles éditions';
+
+const absolute = (path: string) => new URL(href(path), siteUrl()).href;
+
+function entryTitle(report: Report): string {
+  const what = report.edition.number === 1 ? 'nouveau rapport' : isErratum(report.edition) ? 'erratum' : 'nouvelle édition';
+  return `${report.region.label} ${report.year} : ${what} (édition ${editionName(report.edition)})`;
+}
+
+/** Released editions, newest first (by date, then number). */
+export function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
+  return catalog.editions
+    .filter((e) => e.edition.released && e.edition.date)
+    .sort((a, b) => b.edition.date!.localeCompare(a.edition.date!) || b.edition.number - a.edition.number);
+}
+
+export function editionsFeed(catalog: Pick<Catalog, 'editions'>): string {
+  const editions = releasedEditions(catalog);
+  const feed = new Feed({
+    id: absolute('/'),
+    title: FEED_TITLE,
+    description: 'Chaque rapport publié sur le conseil en évolution professionnelle, et chacune de ses nouvelles éditions (errata, corrections).',
+    link: absolute('/'),
+    language: 'fr',
+    updated: editions[0] ? new Date(`${editions[0].edition.date}T00:00:00Z`) : undefined,
+    feedLinks: { atom: absolute(FEED_PATH) },
+    copyright: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
+    generator: false,
+  });
+  for (const report of editions) {
+    const date = new Date(`${report.edition.date}T00:00:00Z`);
+    feed.addItem({
+      id: permanentUrl(report),
+      title: entryTitle(report),
+      link: permanentUrl(report),
+      date,
+      published: date,
+      description: report.edition.changes,
+      author: [{ name: report.meta.author }],
+    });
+  }
+  return feed.atom1();
+}

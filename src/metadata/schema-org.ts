@@ -1,0 +1,37 @@
+/**
+ * schema.org `Dataset` of an edition's data, for search engines (Google Dataset Search): typed
+ * with schema-dts, so that the compiler checks the vocabulary. Set on the edition's home.
+ */
+import type { DataDownload, Dataset, WithContext } from 'schema-dts';
+import type { Report } from '../data/catalog.ts';
+import { permanentUrl } from '../citation/citation.ts';
+import { archiveDistribution, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
+
+// Datasets' files unnamed: their URL says which dataset, and the page stays light (the DCAT catalogue names them).
+const download = (d: Distribution): DataDownload => ({ '@type': 'DataDownload', ...(!d.dataset && { name: d.title }), encodingFormat: d.mediaType, contentUrl: d.url });
+
+export function editionDataset(report: Report): WithContext<Dataset> {
+  const organisation = { '@type': 'Organization', name: report.meta.author } as const;
+  const names = [...report.resources.keys()];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    '@id': `${permanentUrl(report)}#donnees`,
+    name: report.package.title,
+    description: `Données de « ${report.meta.title} » (${report.meta.author}, ${report.meta.publication}), édition v${report.edition.number} : ${names.length} tableaux en CSV et Parquet, décrits par un Data Package.`,
+    url: permanentUrl(report),
+    version: String(report.edition.number),
+    ...(report.edition.date && { datePublished: report.edition.date }),
+    inLanguage: 'fr',
+    isAccessibleForFree: true,
+    license: LICENCE_URI,
+    creator: organisation,
+    publisher: organisation,
+    spatialCoverage: { '@type': 'AdministrativeArea', name: report.region.label, identifier: report.region.code },
+    temporalCoverage: String(report.year),
+    distribution: [archiveDistribution(report), ...names.flatMap((n) => datasetDistributions(report, n, ['labelled', 'parquet']))].map(download),
+  };
+}
+
+/** The JSON-LD as a data block's text: `<` escaped so that no text ends the script element. */
+export const jsonLdText = (value: object) => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inspectData, type Report } from '../../src/data/catalog.ts';
+import { citationLine, citationOf, frenchDate } from '../../src/citation/citation.ts';
+import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
+
+let editions: Report[];
+beforeAll(() => {
+  const roots = fixtureRoots();
+  editions = inspectData(roots.data, roots.content).catalog!.editions.filter((e) => e.id === FIXTURE.id);
+});
+
+describe('citationOf', () => {
+  it('cites an edition at its permanent URL, in ISO 690 French, with the publisher in capitals', () => {
+    const v1 = editions[0]!;
+    const c = citationOf({ report: v1 });
+    expect(c.url).toMatch(new RegExp(`/${FIXTURE.id}/v1/$`));
+    expect(citationLine(c)).toBe(
+      `${v1.meta.author.toLocaleUpperCase('fr-FR')}. ${v1.meta.title} [en ligne]. Édition v1. ${v1.meta.author}, ${frenchDate(v1.edition.date!)}. Disponible à l’adresse : ${c.url}.`,
+    );
+  });
+
+  it('cites the latest edition at its own permanent URL, not at the report’s plain URL', () => {
+    const latest = editions.at(-1)!;
+    expect(latest.edition.latest).toBe(true);
+    expect(citationOf({ report: latest }).url).toMatch(new RegExp(`/${latest.editionId}/$`));
+  });
+
+  it('cites a chapter inside its report, with its own URL and file name', () => {
+    const v2 = editions[1]!;
+    const c = citationOf({ report: v2, item: { title: 'Un chapitre fictif', path: 'chapitre-fictif/', slug: 'chapitre-fictif' } });
+    expect(c.text.before).toMatch(/\. Un chapitre fictif\. In : $/);
+    expect(c.text.title).toBe(v2.meta.title);
+    expect(c.url).toMatch(new RegExp(`/${v2.editionId}/chapitre-fictif/$`));
+    expect(c.fileName).toBe(`${FIXTURE.slug}-${FIXTURE.year}-v2-chapitre-fictif`);
+    expect(c.csl).toMatchObject({ type: 'chapter', 'container-title': v2.meta.title, version: '2', language: 'fr' });
+  });
+
+  it('derives the BibTeX from the CSL-JSON: same key, title, URL, version and date', () => {
+    const v1 = editions[0]!;
+    const c = citationOf({ report: v1 });
+    expect(c.bibtex).toMatch(new RegExp(`^@report\\{${c.csl['citation-key']},`));
+    // BibTeX protects capitals with braces: the title is the same once they are removed.
+    expect(c.bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe(v1.meta.title);
+    expect(c.bibtex).toContain(`url = {${c.url}}`);
+    expect(c.bibtex).toContain('version = {1}');
+    expect(c.bibtex).toContain(`date = {${v1.edition.date}}`);
+  });
+
+  it('says « sans date » for an edition not released yet, rather than inventing one', () => {
+    const draft = { ...editions[0]!, edition: { ...editions[0]!.edition, date: undefined } };
+    const c = citationOf({ report: draft });
+    expect(c.text.after).toContain('[s. d.]');
+    expect(c.csl.issued).toBeUndefined();
+  });
+});
+
+describe('frenchDate', () => {
+  it('writes the day, the month in letters and « 1er »', () => {
+    expect(frenchDate('2099-03-01')).toBe('1er mars 2099');
+    expect(frenchDate('2099-12-25')).toBe('25 décembre 2099');
+  });
+});
