@@ -12,7 +12,7 @@
  * the real data/reference/ and data/indicators/, plus a holder of the fixture region's regional operator, plus the
  * fixture reports) and a content root (the real glossary and key points plus the fixture chapters).
  */
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -41,4 +41,17 @@ export function fixtureRoots(): Roots {
   for (const file of ['glossaire.json', 'essentiel.json']) cpSync(path.resolve('content', file), path.join(content, file));
   cpSync(path.join(FIXTURES_DIR, 'content/reports'), path.join(content, 'reports'), { recursive: true });
   return { data, content };
+}
+
+/** Removes the copies fixtureRoots() made. */
+export function removeFixtureRoots(roots: Roots): void {
+  for (const dir of [roots.data, roots.content]) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Edits a file of the copies; a replacement that changes nothing is a mistake of the test. */
+export function replaceIn(file: string, from: string | RegExp, to: string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`test: nothing replaced in ${file}`);
+  writeFileSync(file, after);
 }

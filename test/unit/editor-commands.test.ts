@@ -14,7 +14,7 @@ import { displayPath as shown } from '../../src/data/paths.ts';
 import { errorsOf, newVersion, releaseEdition, validateAll } from '../../src/editor/editions.ts';
 import { CHAPTERS, DATASETS } from '../../src/editor/scaffold.ts';
 import { findToFill, MARKER, toFillInEdition, type Roots } from '../../src/editor/to-fill.ts';
-import { fixtureRoots } from '../helpers/fixtures.ts';
+import { fixtureRoots, removeFixtureRoots, replaceIn } from '../helpers/fixtures.ts';
 import { refusal } from '../helpers/refusal.ts';
 
 let roots: Roots;
@@ -31,20 +31,12 @@ function run(script: string, ...args: string[]) {
 /** The located lines of what remains to fill in bretagne/2024 v<n>. */
 const toFill = (n: number) => toFillInEdition('bretagne', '2024', n, roots).map(formatIssue);
 
-const replaceIn = (file: string, from: string | RegExp, to: string) => {
-  const before = readFileSync(file, 'utf8');
-  const after = before.replace(from, to);
-  if (after === before) throw new Error(`test: nothing replaced in ${file}`);
-  writeFileSync(file, after);
-};
 
 beforeAll(() => {
   roots = fixtureRoots();
 });
 
-afterAll(() => {
-  for (const dir of [roots.data, roots.content]) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeFixtureRoots(roots));
 
 describe('editor commands', () => {
   it('new-report creates v1: report.json, one header-only dataset per standard kind, the chapter plan', () => {

@@ -5,7 +5,7 @@
  * notice is written. Values are obviously fake.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/data/issues.ts';
@@ -13,7 +13,7 @@ import { displayPath as shown } from '../../src/data/paths.ts';
 import { errorsOf, newVersion, releaseEdition, validateAll, type Roots } from '../../src/editor/editions.ts';
 import { figureHistory, figureNotice, REVISIONS_FILE } from '../../src/editions/revisions.ts';
 import { chapterShowsFigure } from '../../src/editions/revisions-chapters.ts';
-import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
+import { FIXTURE, fixtureRoots, removeFixtureRoots, replaceIn } from '../helpers/fixtures.ts';
 import { refusal } from '../helpers/refusal.ts';
 
 let roots: Roots;
@@ -24,18 +24,11 @@ const writeNotices = (value: unknown) => writeFileSync(revisionsFile(), `${JSON.
 const revisionIssues = () => validateAll(roots).issues.filter((i) => i.file.endsWith(REVISIONS_FILE)).map(formatIssue);
 const ptpRow = { territory: '32', year: 2023 };
 
-function replaceIn(file: string, from: string, to: string) {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`test: ${from} not in ${file}`);
-  writeFileSync(file, text.replace(from, to));
-}
 
 beforeAll(() => {
   roots = fixtureRoots();
 });
-afterAll(() => {
-  for (const dir of [roots.data, roots.content]) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeFixtureRoots(roots));
 
 describe('revision notices', () => {
   it('the fixture v2 changed one value and its notice matches it', () => {
