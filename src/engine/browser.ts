@@ -113,8 +113,7 @@ function explorerConnection(): Promise<duckdb.AsyncDuckDBConnection> {
   return explorer;
 }
 
-/** Loads one explorer view (a CSV published by the site) as a table of the explorer's schema. */
-/** Loads a view's CSV text (already fetched by the page: not downloaded twice) as a table. */
+/** Loads one explorer view as a table of the explorer's schema, from the CSV text the page already fetched (not downloaded twice). */
 export function loadView(table: string, csvText: Promise<string>, fields: Pick<Field, 'name' | 'type'>[]): Promise<void> {
   void explorerConnection();
   let view = views.get(table);

@@ -70,6 +70,7 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
   panel.shown(s);
   part('controls').innerHTML = indicatorControlsHtml(indicators, c, s);
   delete part('controls').dataset.view;
+  let result: ComparisonResult | undefined;
   if ('problem' in resolved) {
     part('error').hidden = false;
     part('error').innerHTML = `<p>${escapeHtml(resolved.problem)}</p>`;
@@ -77,7 +78,7 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
     part('count').textContent = 'Aucune ligne';
     panel.downloadable([], []);
   } else {
-    const result = comparisonResult(c, s);
+    result = comparisonResult(c, s);
     const table = { columns: result.columns, rows: result.rows, count: result.rows.length, page: 1, pageSize: Math.max(result.rows.length, 1) };
     part('result').innerHTML = resultHtml(table, result.caption);
     // The comparison comes in its reading order: its headers are not sort buttons.
@@ -89,7 +90,7 @@ export async function showIndicator(panel: IndicatorPanel, indicators: Indicator
   part('status').textContent = 'Valeurs calculées à la construction du site par DuckDB, avec les définitions des rapports : rien n’est calculé dans votre navigateur.';
   // The asked values are on screen; the chart (Plot, loaded on first use) follows below them.
   panel.root.dataset.result = 'indicator';
-  if (!('problem' in resolved)) await drawBars(part('chart'), c, comparisonResult(c, s), s, panel.current);
+  if (result) await drawBars(part('chart'), c, result, s, panel.current);
   if (!panel.current()) return;
   panel.root.dataset.ready = 'indicator';
 }
