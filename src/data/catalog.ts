@@ -21,7 +21,7 @@ import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
 import { checkRegularFiles } from './file-kinds.ts';
-import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, SNAPSHOT_FILE } from './editions.ts';
+import { checkFrozen, EDITION_FOLDER, editionNumbers, LOCK_FILE, readLock, REVISIONS_FILE, SNAPSHOT_FILE } from './editions.ts';
 import { checkReaderNotes } from './notes-check.ts';
 import { checkDescriptorReferences, missingResourceFiles } from './descriptor-check.ts';
 import { checkDescriptorTexts } from './text-check.ts';
@@ -30,7 +30,6 @@ import { checkRegionalOperator } from './reference-check.ts';
 import { checkRules, type KnownDiscrepancy } from './rules.ts';
 import { readTable, type Table } from './table.ts';
 import { checkChapterSources } from '../chapters/source-check.ts';
-import { REVISIONS_FILE } from '../editions/revisions-schema.ts';
 
 export interface Resource {
   descriptor: ResourceDescriptor;

@@ -15,6 +15,8 @@ import { displayPath } from './paths.ts';
 export const LOCK_FILE = 'editions.lock.json';
 /** The computed indicator values of the released editions (src/indicators/snapshot.ts). */
 export const SNAPSHOT_FILE = 'indicators.lock.json';
+/** A report's revision notices, beside its editions' folders (src/editions/revisions-schema.ts). */
+export const REVISIONS_FILE = 'revisions.json';
 export const EDITION_FOLDER = /^v([1-9]\d*)$/;
 
 /** Per released edition (`v1`), the SHA-256 of each file, keyed `data/<file>` or `content/<file>`. */

@@ -6,8 +6,6 @@
  */
 import { ajv } from '../data/json-file.ts';
 
-export const REVISIONS_FILE = 'revisions.json';
-
 /** The three kinds of revision readers are told about, with their French names. */
 export const REVISION_TYPES = {
   correction: "correction d'erreur",

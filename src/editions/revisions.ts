@@ -8,9 +8,8 @@ import path from 'node:path';
 import { checkAgainst, readJsonFile, type JsonFile } from '../data/json-file.ts';
 import type { DataIssue } from '../data/issues.ts';
 import { dataDir } from '../data/paths.ts';
-import { REVISIONS_FILE, validateRevisions, type FigureRef, type RevisionNotice, type RevisionsFile, type Scalar } from './revisions-schema.ts';
-
-export { REVISION_TYPES, REVISIONS_FILE, type FigureRef, type RevisionNotice, type RevisionType } from './revisions-schema.ts';
+import { REVISIONS_FILE } from '../data/editions.ts';
+import { validateRevisions, type FigureRef, type RevisionNotice, type RevisionsFile, type Scalar } from './revisions-schema.ts';
 
 /** What a page says for a reason or an effect that a released edition did not state. */
 export const UNSTATED = "non précisé dans l'édition";
@@ -45,13 +44,14 @@ export interface EditionKey {
   edition: { number: number };
 }
 
-// Pages ask once per figure: read each report's file once per build (it is validated by then).
+// Pages ask once per figure: read each file once per build (it is validated by then).
 const cache = new Map<string, RevisionNotice[]>();
 
 /** Every notice of a report, in file order. */
 export function reportNotices(report: { id: string }): RevisionNotice[] {
-  let notices = cache.get(report.id);
-  if (!notices) cache.set(report.id, (notices = readRevisions(revisionsPath(report.id), []).notices));
+  const file = revisionsPath(report.id);
+  let notices = cache.get(file);
+  if (!notices) cache.set(file, (notices = readRevisions(file, []).notices));
   return notices;
 }
 
