@@ -9,20 +9,19 @@ import type { FigureRef } from './revisions-schema.ts';
 
 const WHOLE_DATASET = new Set(['Chart', 'DataTable']);
 
-export function chapterShowsFigure(source: string, figure: FigureRef): boolean {
+/** Which figures a chapter shows, its MDX parsed once for all the notices asked about. */
+export function figuresShownBy(source: string): (figure: FigureRef) => boolean {
   const parsed = parseChapter(source);
-  if (!('tree' in parsed)) return false;
-  for (const node of walk(parsed.tree)) {
-    if (!isElement(node)) continue;
-    const props = literalProps(node);
-    if ('indicator' in figure) {
-      if (props.indicator === figure.indicator) return true;
-      continue;
-    }
-    if (props.dataset !== figure.dataset) continue;
-    if (WHOLE_DATASET.has(node.name ?? '')) return true;
-    const keys = Object.keys(figure.row).filter((k) => k in props);
-    if (keys.length > 0 && keys.every((k) => String(props[k]) === String(figure.row[k]))) return true;
-  }
-  return false;
+  const elements = 'tree' in parsed ? [...walk(parsed.tree)].filter(isElement).map((node) => ({ name: node.name ?? '', props: literalProps(node) })) : [];
+  return (figure) => elements.some(({ name, props }) => shows(name, props, figure));
+}
+
+export const chapterShowsFigure = (source: string, figure: FigureRef): boolean => figuresShownBy(source)(figure);
+
+function shows(name: string, props: ReturnType<typeof literalProps>, figure: FigureRef): boolean {
+  if ('indicator' in figure) return props.indicator === figure.indicator;
+  if (props.dataset !== figure.dataset) return false;
+  if (WHOLE_DATASET.has(name)) return true;
+  const keys = Object.keys(figure.row).filter((k) => k in props);
+  return keys.length > 0 && keys.every((k) => String(props[k]) === String(figure.row[k]));
 }

@@ -3,13 +3,13 @@
  * values formatted as the diff shows them, the type and date in words, and its anchor on the
  * editions page (`/<region>/<year>/editions/#avis-v2-1`), stable because the file is only appended to.
  */
-import { editionsOf, type Catalog, type Report } from '../data/catalog.ts';
+import type { Catalog, Report } from '../data/catalog.ts';
 import { frenchDate } from '../data/editions.ts';
 import { labellerFor } from '../data/labels.ts';
 import { href } from '../site/url.ts';
 import { formatCell } from './markdown.ts';
-import { editionNotices, UNSTATED, type RevisionNotice } from './revisions.ts';
-import { REVISION_TYPES } from './revisions-schema.ts';
+import { editionNotices, UNSTATED } from './revisions.ts';
+import { REVISION_TYPES, type RevisionNotice } from './revisions-schema.ts';
 
 export interface NoticeView {
   figure: RevisionNotice['figure'];
@@ -48,8 +48,19 @@ function figureText(catalog: Catalog, report: Report, notice: RevisionNotice): P
   };
 }
 
+// Asked by the edition's home, each chapter (on both of its addresses), the editions page and the diffs.
+const views = new WeakMap<Catalog, Map<string, NoticeView[]>>();
+
 /** The notices of the values this edition changed, as readers see them. */
 export function noticeViews(catalog: Catalog, report: Report): NoticeView[] {
+  const ofCatalog = views.get(catalog) ?? new Map<string, NoticeView[]>();
+  views.set(catalog, ofCatalog);
+  let found = ofCatalog.get(report.editionId);
+  if (!found) ofCatalog.set(report.editionId, (found = buildViews(catalog, report)));
+  return found;
+}
+
+function buildViews(catalog: Catalog, report: Report): NoticeView[] {
   return editionNotices(report).map((n, i) => {
     const id = noticeAnchor(n.edition, i);
     const field = 'dataset' in n.figure ? n.figure.field : 'value';
@@ -68,11 +79,4 @@ export function noticeViews(catalog: Catalog, report: Report): NoticeView[] {
       ...(n.recordedFrom ? { recordedFrom: n.recordedFrom } : {}),
     };
   });
-}
-
-/** The notices of every edition after `before` up to `after` (a diff page may span several). */
-export function noticesBetween(catalog: Catalog, before: Report, after: Report): NoticeView[] {
-  return editionsOf(catalog, after)
-    .filter((e) => e.edition.number > before.edition.number && e.edition.number <= after.edition.number)
-    .flatMap((e) => noticeViews(catalog, e));
 }
