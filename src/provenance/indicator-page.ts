@@ -81,7 +81,7 @@ export async function indicatorProvenance(catalog: Catalog, report: Report, indi
         text: format(row.value),
         value: String(row.value ?? ''),
         inputs: inputsOf(catalog, report, resources, row, indicator.dimensions),
-        history: showHistory(await indicatorHistory(catalog, report, indicator, row), format, (e) => indicatorProvenanceUrl(e, indicator.id, id)),
+        history: showHistory(await indicatorHistory(catalog, report, indicator, row), (h) => format(h.value), (e) => indicatorProvenanceUrl(e, indicator.id, id)),
       };
     }),
   );
