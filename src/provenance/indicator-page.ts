@@ -1,7 +1,8 @@
 /**
  * What the provenance page of an indicator shows for one edition: its definition and formula
  * (the SQL of data/indicators, with the shared views it uses), the datasets it reads, and for
- * each result row its value, the input rows it read and its value in every edition.
+ * each result row its value, the rows of those datasets about the same territory, year… (InputDataset)
+ * and its value in every edition.
  */
 import type { Catalog, Report, Resource } from '../data/catalog.ts';
 import { indicatorRows } from '../engine/node.ts';
@@ -20,10 +21,15 @@ export interface InputRow {
   caption: KeyPart[];
 }
 
+/**
+ * The rows of a dataset the indicator reads that agree with a result's dimensions (those the
+ * dataset has): what the result is about, not the rows its SQL reads, which may leave some out
+ * (another operator, a total) or read others (a denominator, another year).
+ */
 export interface InputDataset {
   name: string;
   title: string;
-  /** Titles of the fields the result's dimensions filter on: the input rows are those agreeing with it. */
+  /** Titles of the fields the rows agree with the result on (none: every row). */
   matchedOn: string[];
   rows: InputRow[];
 }

@@ -89,7 +89,7 @@ async function checkStatic(page: Page, report: Report, s: Sampled): Promise<void
     expect(await target.getAttribute('data-value'), where).toBe(s.value);
     expect(await page.locator('#formule pre code').first().textContent(), where).toBe(indicator.sql);
     const inputs = await target.locator('.provenance-inputs a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(inputs.length, `${where}: lignes lues`).toBeGreaterThan(0);
+    expect(inputs.length, `${where}: lignes des jeux de données lus`).toBeGreaterThan(0);
     for (const input of inputs) expect(input.startsWith(`/${report.editionId}/provenance/`), where).toBe(true);
   } else {
     const resource = report.resources.get(s.dataset!)!;
