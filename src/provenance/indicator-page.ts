@@ -8,7 +8,7 @@ import type { Catalog, Report, Resource } from '../data/catalog.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { formatValue } from '../format/number.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
-import { readsKind, type IndicatorDefinition, type IndicatorRow, type SharedView } from '../indicators/model.ts';
+import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
 import { indicatorSources, dimensionLabels } from '../components/indicator-context.ts';
 import { indicatorFigureId, rowId } from './figure-id.ts';
 import { indicatorHistory } from './history.ts';
@@ -99,6 +99,3 @@ export async function indicatorProvenance(catalog: Catalog, report: Report, indi
   };
 }
 
-/** Whether any dataset of the edition feeds the indicator: the others have no provenance page there. */
-export const feedsIndicator = (report: Report, indicator: IndicatorDefinition) =>
-  [...report.resources.values()].some((r) => readsKind(indicator, r.descriptor.cep?.kind) && r.descriptor.cep?.kind !== 'categories' && r.table.rows.length > 0);

@@ -4,7 +4,7 @@ import { reportsWithChapters } from '../components/chapters.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
 import { figureFields } from './describe.ts';
 import { datasetSlug, slugPart } from './figure-id.ts';
-import { feedsIndicator } from './indicator-page.ts';
+import { indicatorRows } from '../engine/node.ts';
 
 async function editions(): Promise<Report[]> {
   const catalog = loadCatalog();
@@ -22,9 +22,14 @@ export async function datasetProvenancePaths() {
   );
 }
 
+/** An indicator has a page in an edition when it gives results there (its rows are computed once per process). */
 export async function indicatorProvenancePaths() {
   const { indicators } = loadIndicators();
-  return (await editions()).flatMap((report) =>
-    indicators.filter((i) => feedsIndicator(report, i)).map((indicator) => ({ params: { ...params(report), indicator: slugPart(indicator.id) }, props: { report, indicator } })),
+  const paths = await Promise.all(
+    (await editions()).map(async (report) => {
+      const given = await Promise.all(indicators.map(async (i) => (await indicatorRows(report, i)).length > 0));
+      return indicators.filter((_, n) => given[n]).map((indicator) => ({ params: { ...params(report), indicator: slugPart(indicator.id) }, props: { report, indicator } }));
+    }),
   );
+  return paths.flat();
 }
