@@ -4,13 +4,15 @@
  * stable anchor and its value in every edition.
  */
 import type { Catalog, Report, Resource } from '../data/catalog.ts';
+import { MISSING } from '../format/number.ts';
 import { folderFile } from '../data/published-files.ts';
 import { dataUrl } from '../components/report-context.ts';
 import { inventoryItems } from '../data/inventory.ts';
 import { cellId, rowId } from './figure-id.ts';
 import { cellHistory } from './history.ts';
 import { exploreRowUrl } from './explore-row.ts';
-import { figureFields, formatCell, rowCaption, showHistory, type KeyPart, type ShownHistory } from './describe.ts';
+import { figureText } from '../tables/model.ts';
+import { figureFields, rowCaption, showHistory, type KeyPart, type ShownHistory } from './describe.ts';
 import { datasetProvenanceUrl } from './urls.ts';
 
 export interface FigureProvenance {
@@ -74,9 +76,9 @@ export function datasetProvenance(catalog: Catalog, report: Report, resource: Re
       return {
         id,
         title: titleOf(field),
-        text: formatCell(resource, row, field, row[field] ?? null),
+        text: figureText(resource, row, field),
         value: String(row[field] ?? ''),
-        history: showHistory(history, (v) => formatCell(resource, row, field, v), (e) => datasetProvenanceUrl(e, name, id)),
+        history: showHistory(history, (h) => (h.row ? figureText(h.edition.resources.get(name)!, h.row, field) : MISSING), (e) => datasetProvenanceUrl(e, name, id)),
       };
     }),
   }));

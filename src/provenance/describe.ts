@@ -1,8 +1,8 @@
 /** How provenance pages show a figure, its row and its history to readers (French formats). */
 import type { Catalog, Report, Resource } from '../data/catalog.ts';
 import { labellerFor } from '../data/labels.ts';
-import type { Cell, Row } from '../data/table.ts';
-import { formatPercent, formatPublished, formatWithUnit, decimalsOf, MISSING } from '../format/number.ts';
+import type { Row } from '../data/table.ts';
+import { MISSING } from '../format/number.ts';
 import type { HistoryEntry } from './history.ts';
 import { editionChangesUrl } from './urls.ts';
 
@@ -35,15 +35,6 @@ export function figureFields(resource: Resource): string[] {
     .map((f) => f.name);
 }
 
-/** A cell as the report prints it: its unit for a quoted figure, « % » for a share, else the published precision. */
-export function formatCell(resource: Resource, row: Row, field: string, value: Cell): string {
-  if (value === null || value === undefined) return MISSING;
-  if (typeof value !== 'number') return String(value);
-  if (resource.descriptor.cep?.kind === 'key-figures' && field === 'value') return formatWithUnit(value, String(row.unit));
-  const title = resource.descriptor.schema.fields.find((f) => f.name === field)?.title ?? '';
-  return /\(%\)|\(en %\)/.test(title) ? formatPercent(value, decimalsOf(value)) : formatPublished(value);
-}
-
 /** The fields that designate a row, with their titles and the labels of their codes. */
 export function rowCaption(catalog: Catalog, report: Report, resource: Resource, row: Row): KeyPart[] {
   const label = labellerFor(catalog, report, resource);
@@ -55,15 +46,16 @@ export function rowCaption(catalog: Catalog, report: Report, resource: Resource,
   });
 }
 
-export function showHistory(entries: HistoryEntry[], format: (value: Cell) => string, urlIn: (edition: Report) => string): ShownHistory[] {
-  return entries.map(({ edition, value, present, current }, i) => ({
-    edition: `v${edition.edition.number}`,
-    changed: i > 0 && present && entries[i - 1]!.present && format(entries[i - 1]!.value) !== format(value),
-    date: edition.edition.date,
-    text: present ? format(value) : 'absent de cette édition',
-    present,
-    current,
-    url: urlIn(edition),
-    changesUrl: editionChangesUrl(edition),
+/** The history as readers see it; `format` shows an entry's value as that edition printed it. */
+export function showHistory(entries: HistoryEntry[], format: (entry: HistoryEntry) => string, urlIn: (edition: Report) => string): ShownHistory[] {
+  return entries.map((entry, i) => ({
+    edition: `v${entry.edition.edition.number}`,
+    changed: i > 0 && entry.present && entries[i - 1]!.present && format(entries[i - 1]!) !== format(entry),
+    date: entry.edition.edition.date,
+    text: entry.present ? format(entry) : 'absent de cette édition',
+    present: entry.present,
+    current: entry.current,
+    url: urlIn(entry.edition),
+    changesUrl: editionChangesUrl(entry.edition),
   }));
 }

@@ -16,6 +16,8 @@ export interface HistoryEntry {
   present: boolean;
   /** The edition whose page the reader is on. */
   current: boolean;
+  /** A dataset cell's row in that edition, when it has it: its figure is printed as that edition's table prints it. */
+  row?: Row;
 }
 
 const editionsOf = (catalog: Catalog, report: Report) => catalog.editions.filter((e) => e.id === report.id);
@@ -27,7 +29,7 @@ export function cellHistory(catalog: Catalog, report: Report, resource: Resource
   return editionsOf(catalog, report).map((edition) => {
     const there = edition.resources.get(resource.descriptor.name);
     const match = there?.table.rows.find((r) => sameKey(rowKey(there, r), key));
-    return { edition, value: match?.[field] ?? null, present: match !== undefined && field in match, current: edition === report };
+    return { edition, value: match?.[field] ?? null, present: match !== undefined && field in match, current: edition === report, row: match };
   });
 }
 

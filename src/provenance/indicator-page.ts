@@ -1,13 +1,14 @@
 /**
  * What the provenance page of an indicator shows for one edition: its definition and formula
  * (the SQL of data/indicators, with the shared views it uses), the datasets it reads, and for
- * each result row its value, the input rows it read and its value in every edition.
+ * each result row its value, the rows of those datasets about the same territory, year… (InputDataset)
+ * and its value in every edition.
  */
 import type { Catalog, Report, Resource } from '../data/catalog.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { formatValue } from '../format/number.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
-import { readsKind, type IndicatorDefinition, type IndicatorRow, type SharedView } from '../indicators/model.ts';
+import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
 import { indicatorSources, dimensionLabels } from '../components/indicator-context.ts';
 import { indicatorFigureId, rowId } from './figure-id.ts';
 import { indicatorHistory } from './history.ts';
@@ -20,10 +21,15 @@ export interface InputRow {
   caption: KeyPart[];
 }
 
+/**
+ * The rows of a dataset the indicator reads that agree with a result's dimensions (those the
+ * dataset has): what the result is about, not the rows its SQL reads, which may leave some out
+ * (another operator, a total) or read others (a denominator, another year).
+ */
 export interface InputDataset {
   name: string;
   title: string;
-  /** Titles of the fields the result's dimensions filter on: the input rows are those agreeing with it. */
+  /** Titles of the fields the rows agree with the result on (none: every row). */
   matchedOn: string[];
   rows: InputRow[];
 }
@@ -81,7 +87,7 @@ export async function indicatorProvenance(catalog: Catalog, report: Report, indi
         text: format(row.value),
         value: String(row.value ?? ''),
         inputs: inputsOf(catalog, report, resources, row, indicator.dimensions),
-        history: showHistory(await indicatorHistory(catalog, report, indicator, row), format, (e) => indicatorProvenanceUrl(e, indicator.id, id)),
+        history: showHistory(await indicatorHistory(catalog, report, indicator, row), (h) => format(h.value), (e) => indicatorProvenanceUrl(e, indicator.id, id)),
       };
     }),
   );
@@ -93,6 +99,3 @@ export async function indicatorProvenance(catalog: Catalog, report: Report, indi
   };
 }
 
-/** Whether any dataset of the edition feeds the indicator: the others have no provenance page there. */
-export const feedsIndicator = (report: Report, indicator: IndicatorDefinition) =>
-  [...report.resources.values()].some((r) => readsKind(indicator, r.descriptor.cep?.kind) && r.descriptor.cep?.kind !== 'categories' && r.table.rows.length > 0);

@@ -1,30 +1,31 @@
-/** Static paths of the provenance pages: one per dataset and per indicator, in every edition of a report with pages. */
-import { loadCatalog, type Report } from '../data/catalog.ts';
-import { reportsWithChapters } from '../components/chapters.ts';
+/** Static paths of the provenance pages: one per dataset and per indicator, in every edition with chapter pages. */
+import { copyPaths } from '../components/chapters.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
 import { figureFields } from './describe.ts';
 import { datasetSlug, slugPart } from './figure-id.ts';
-import { feedsIndicator } from './indicator-page.ts';
+import { indicatorRows } from '../engine/node.ts';
 
-async function editions(): Promise<Report[]> {
-  const catalog = loadCatalog();
-  const reports = new Set((await reportsWithChapters(catalog.reports)).map((r) => r.id));
-  return catalog.editions.filter((e) => reports.has(e.id));
+/** The editions with chapter pages, with their route's params (as for their chapters). */
+async function editions() {
+  return (await copyPaths(false)).map(({ params, props }) => ({ params, report: props.copy.report }));
 }
-
-const params = (report: Report) => ({ region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}` });
 
 export async function datasetProvenancePaths() {
-  return (await editions()).flatMap((report) =>
+  return (await editions()).flatMap(({ params, report }) =>
     [...report.resources.values()]
       .filter((resource) => figureFields(resource).length > 0)
-      .map((resource) => ({ params: { ...params(report), dataset: datasetSlug(resource.descriptor.name) }, props: { report, resource } })),
+      .map((resource) => ({ params: { ...params, dataset: datasetSlug(resource.descriptor.name) }, props: { report, resource } })),
   );
 }
 
+/** An indicator has a page in an edition when it gives results there (its rows are computed once per process). */
 export async function indicatorProvenancePaths() {
   const { indicators } = loadIndicators();
-  return (await editions()).flatMap((report) =>
-    indicators.filter((i) => feedsIndicator(report, i)).map((indicator) => ({ params: { ...params(report), indicator: slugPart(indicator.id) }, props: { report, indicator } })),
+  const paths = await Promise.all(
+    (await editions()).map(async ({ params, report }) => {
+      const given = await Promise.all(indicators.map(async (i) => (await indicatorRows(report, i)).length > 0));
+      return indicators.filter((_, n) => given[n]).map((indicator) => ({ params: { ...params, indicator: slugPart(indicator.id) }, props: { report, indicator } }));
+    }),
   );
+  return paths.flat();
 }

@@ -9,7 +9,7 @@ import type { Field } from '../data/descriptors.ts';
 import type { Resource } from '../data/catalog.ts';
 import type { Labeller } from '../data/labels.ts';
 import type { Cell, Row } from '../data/table.ts';
-import { decimalsOf, formatDecimal, formatInteger, formatPercent, formatWithUnit, MISSING } from '../format/number.ts';
+import { decimalsOf, formatDecimal, formatInteger, formatPercent, formatPublished, formatWithUnit, MISSING } from '../format/number.ts';
 
 export interface TableCell {
   text: string;
@@ -32,7 +32,10 @@ export interface TableModel {
   totals: TableRow[];
 }
 
-const isPercent = (f: Field) => /\(%\)|\(en %\)|%/.test(f.title ?? '');
+/** A share: a field whose title says « % » (« Part (%) », « % de l’emploi salarié régional »). */
+export const isPercent = (f: Pick<Field, 'title'>) => (f.title ?? '').includes('%');
+/** A year, shown as it is (never « 2 023 »). */
+export const isYearField = (name: string) => name === 'year' || name.endsWith('_year');
 const isTotal = (row: Row) => row.operator === 'ensemble' || row.category === 'ensemble';
 
 /**
@@ -43,13 +46,63 @@ export function columnDecimals(values: Cell[]): number {
   return Math.max(0, ...values.filter((v): v is number => typeof v === 'number').map(decimalsOf));
 }
 
-function formatCell(field: Field, value: Cell, label: Labeller, row: Row, decimals = 0): TableCell {
+/** The rows a figure's precision is read over: its table column (a profile's column is an operator, territory, year…). */
+function columnOf(resource: Resource): (row: Row) => string {
+  if (resource.descriptor.cep?.kind !== 'beneficiary-profile') return () => '';
+  const rows = resource.table.rows;
+  const keys = ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
+  return (r) => keys.map((k) => String(r[k])).join('|');
+}
+
+const precisions = new WeakMap<Resource, { column: (row: Row) => string; decimals: Map<string, number> }>();
+
+/** The precision of a figure: its column's (columnDecimals), computed once per dataset and column. */
+function figureDecimals(resource: Resource, row: Row, field: string): number {
+  let known = precisions.get(resource);
+  if (!known) precisions.set(resource, (known = { column: columnOf(resource), decimals: new Map() }));
+  const { column, decimals } = known;
+  const key = `${field}\u0000${column(row)}`;
+  let found = decimals.get(key);
+  if (found === undefined) {
+    found = columnDecimals(resource.table.rows.filter((r) => column(r) === column(row)).map((r) => r[field] ?? null));
+    decimals.set(key, found);
+  }
+  return found;
+}
+
+export interface FigureTextOptions {
+  /** Show « % » (default: the field's title says so). */
+  percent?: boolean;
+  /** A quoted figure's unit (default true; false when the sentence already says what it counts). */
+  unit?: boolean;
+  /** A quoted figure's caution, « environ » (default true). */
+  qualifier?: boolean;
+}
+
+/**
+ * A figure as every component prints it — a table cell, <Data>, <KeyFigure>, its provenance page —
+ * so that a figure reads the same wherever it is quoted: a quoted figure (key-figures) with the
+ * report's caution and its unit, as published; an integer as such; any other number with its
+ * column's precision, and « % » for a share.
+ */
+export function figureText(resource: Resource, row: Row, field: string, options: FigureTextOptions = {}): string {
+  const value = row[field] ?? null;
+  if (value === null) return MISSING;
+  if (typeof value !== 'number') return String(value);
+  if (resource.descriptor.cep?.kind === 'key-figures' && field === 'value') {
+    const number = options.unit === false ? formatPublished(value) : formatWithUnit(value, String(row.unit));
+    return options.qualifier !== false && row.qualifier ? `${String(row.qualifier)} ${number}` : number;
+  }
+  const definition = resource.descriptor.schema.fields.find((f) => f.name === field);
+  const decimals = definition?.type === 'integer' ? 0 : figureDecimals(resource, row, field);
+  const percent = options.percent ?? (definition !== undefined && isPercent(definition));
+  return percent ? formatPercent(value, decimals) : decimals === 0 ? formatInteger(value) : formatDecimal(value, decimals);
+}
+
+function formatCell(resource: Resource, field: Field, value: Cell, label: Labeller, row: Row): TableCell {
   if (value === null) return { text: MISSING, value: '' };
-  const figure = { row, field: field.name };
-  if (field.type === 'integer')
-    return field.name === 'year' || field.name.endsWith('_year') ? { text: String(value), value: String(value) } : { text: formatInteger(value as number), value: String(value), figure };
-  if (field.type === 'number')
-    return { text: isPercent(field) ? formatPercent(value as number, decimals) : formatDecimal(value as number, decimals), value: String(value), figure };
+  if (field.type === 'integer' || field.type === 'number')
+    return isYearField(field.name) ? { text: String(value), value: String(value) } : { text: figureText(resource, row, field.name), value: String(value), figure: { row, field: field.name } };
   return { text: label(field.name, value, row), value: String(value) };
 }
 
@@ -63,8 +116,7 @@ function listModel(resource: Resource, label: Labeller): TableModel {
   );
   const [stub, ...rest] = fields;
   if (!stub) return { stub: '', columns: [], groups: [], totals: [] };
-  const decimals = new Map(fields.map((f) => [f.name, columnDecimals(rows.map((r) => r[f.name] ?? null))]));
-  const cell = (f: Field, row: Row) => formatCell(f, row[f.name] ?? null, label, row, decimals.get(f.name));
+  const cell = (f: Field, row: Row) => formatCell(resource, f, row[f.name] ?? null, label, row);
   const line = (row: Row): TableRow => ({ header: cell(stub, row).text, cells: rest.map((f) => cell(f, row)) });
   return {
     stub: stub.title ?? stub.name,
@@ -78,7 +130,7 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
   const rows = resource.table.rows;
   const measure = rows.some((r) => r.share !== null) ? 'share' : 'count';
   const keys = ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
-  const columnKey = (r: Row) => keys.map((k) => String(r[k])).join('|');
+  const columnKey = columnOf(resource);
   const columnOrder: string[] = [];
   const columnLabels = new Map<string, string>();
   for (const r of [...rows].sort((a, b) => Number(a.operator === 'ensemble') - Number(b.operator === 'ensemble'))) {
@@ -88,7 +140,6 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
       columnLabels.set(key, keys.map((k) => (k === 'year' ? String(r[k]) : label(k, r[k], r))).join(' – ') || (measure === 'share' ? 'Part' : 'Effectif'));
     }
   }
-  const decimals = new Map(columnOrder.map((key) => [key, columnDecimals(rows.filter((r) => columnKey(r) === key).map((r) => r[measure] ?? null))]));
   const dimensions = [...new Set(rows.map((r) => String(r.dimension)))];
   const groups = dimensions.map((dimension) => {
     const inDimension = rows.filter((r) => r.dimension === dimension);
@@ -103,9 +154,7 @@ function pivotModel(resource: Resource, label: Labeller): TableModel {
             const row = inDimension.find((r) => r.category === category && columnKey(r) === key);
             const value = row?.[measure] ?? null;
             if (value === null) return { text: MISSING, value: '' };
-            return measure === 'share'
-              ? { text: formatPercent(value as number, decimals.get(key)), value: String(value), figure: { row: row!, field: measure } }
-              : { text: formatInteger(value as number), value: String(value), figure: { row: row!, field: measure } };
+            return { text: figureText(resource, row!, measure, { percent: measure === 'share' }), value: String(value), figure: { row: row!, field: measure } };
           }),
         };
       }),
@@ -132,8 +181,8 @@ function keyFiguresModel(resource: Resource, label: Labeller): TableModel {
         rows: rows.map((row) => ({
           header: String(row.label),
           cells: [
-            { text: `${row.qualifier ? `${String(row.qualifier)} ` : ''}${formatWithUnit(row.value as number, String(row.unit))}`, value: String(row.value), figure: { row, field: 'value' } },
-            ...extra.map((f) => (row[f] === null ? { text: '', value: '' } : formatCell(fields.find((x) => x.name === f)!, row[f] ?? null, label, row))),
+            { text: figureText(resource, row, 'value'), value: String(row.value), figure: { row, field: 'value' } },
+            ...extra.map((f) => (row[f] === null ? { text: '', value: '' } : formatCell(resource, fields.find((x) => x.name === f)!, row[f] ?? null, label, row))),
           ],
         })),
       },

@@ -25,9 +25,18 @@ interface Sampled {
   href: string;
   /** The raw value the figure carries (`value` of its <data>, `data-value` of its cell). */
   value: string;
+  /** The figure as the chapter prints it. */
+  text: string;
   dataset?: string;
   indicator?: string;
 }
+
+/**
+ * A figure's text up to its number: « environ 100 » of « environ 100 psychologues ». A figure's
+ * unit may be left to its sentence (<KeyFigure unit={false}>, <Data format="percent">), never its
+ * caution nor its precision.
+ */
+const leading = (text: string) => text.match(/^\D*?[−+]?\d[\d\u202f]*(?:,\d+)?/)?.[0];
 
 const kindOf = (link: Element): Kind => (link.closest('td') ? 'table' : link.closest('.key-figures') ? 'key figure' : 'prose');
 
@@ -39,6 +48,7 @@ function describeLink(link: Element, chapter: string): Sampled {
     chapter,
     href: link.getAttribute('href')!,
     value: data?.getAttribute('value') ?? cell?.getAttribute('data-value') ?? '',
+    text: link.textContent!.trim(),
     dataset: data?.getAttribute('data-dataset') ?? link.closest('figure[data-dataset]')?.getAttribute('data-dataset') ?? undefined,
     indicator: data?.getAttribute('data-indicator') ?? undefined,
   };
@@ -79,7 +89,7 @@ async function checkStatic(page: Page, report: Report, s: Sampled): Promise<void
     expect(await target.getAttribute('data-value'), where).toBe(s.value);
     expect(await page.locator('#formule pre code').first().textContent(), where).toBe(indicator.sql);
     const inputs = await target.locator('.provenance-inputs a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(inputs.length, `${where}: lignes lues`).toBeGreaterThan(0);
+    expect(inputs.length, `${where}: lignes des jeux de données lus`).toBeGreaterThan(0);
     for (const input of inputs) expect(input.startsWith(`/${report.editionId}/provenance/`), where).toBe(true);
   } else {
     const resource = report.resources.get(s.dataset!)!;
@@ -91,8 +101,11 @@ async function checkStatic(page: Page, report: Report, s: Sampled): Promise<void
     const explore = page.locator(`.provenance-row:has([id="${anchor}"]) a[href*="/donnees/?"], [id="${anchor}"].provenance-row a[href*="/donnees/?"]`);
     if (report.edition.latest) expect(await explore.first().getAttribute('href'), where).toContain(`vue=${report.id.replace('/', '-')}--${s.dataset}`);
   }
-  if ((await target.getAttribute('class'))?.includes('provenance-figure'))
+  if ((await target.getAttribute('class'))?.includes('provenance-figure')) {
     expect(await history.count(), `${where}: une valeur par édition`).toBe(editionsOf(report).length);
+    const shown = (await target.locator('h3 > strong, h4 > strong').first().textContent())!.trim();
+    expect(leading(shown), `${where}: « ${s.text} » / « ${shown} »`).toBe(leading(s.text));
+  }
 }
 
 describe.each(reportsWithPages.map((r) => [r.editionId, r] as const))('provenance of the figures of %s', (_, report) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { labellerFor } from '../../src/data/labels.ts';
-import { columnDecimals, tableModel } from '../../src/tables/model.ts';
+import { columnDecimals, figureText, tableModel } from '../../src/tables/model.ts';
 import { FIXTURE, fixtureRoots, REGIONAL_HOLDER, SECOND } from '../helpers/fixtures.ts';
 
 // The fixture reports (test/helpers/fixtures.ts).
@@ -55,5 +55,17 @@ describe('tables as readers see them', () => {
     const texts = [...t.groups[0]!.rows, ...t.totals].map((r) => r.cells[share]!.text).filter((x) => x !== 'n.d.');
     expect(texts).toContain('10,0\u00a0%');
     for (const text of texts) expect(text).toMatch(/^\d+,\d\u00a0%$/);
+  });
+
+  it('prints a figure the same wherever it is quoted (figureText): its column\'s precision, a quoted figure\'s caution', () => {
+    const report = findReport(catalog, FIXTURE.id);
+    const entries = report.resources.get('cep_entries')!;
+    const ten = entries.table.rows.find((r) => r.share_published === 10)!;
+    expect(figureText(entries, ten, 'share_published')).toBe('10,0\u00a0%');
+    const quoted = report.resources.get('key_figures')!;
+    const row = quoted.table.rows.find((r) => r.qualifier && String(r.label).startsWith('Part des bénéficiaires d’un PTP âgés de 30 à 39 ans'))!;
+    expect(figureText(quoted, row, 'value')).toBe('environ 40\u00a0% des bénéficiaires');
+    expect(figureText(quoted, row, 'value', { unit: false })).toBe('environ 40');
+    expect(figureText(quoted, row, 'value', { qualifier: false })).toBe('40\u00a0% des bénéficiaires');
   });
 });
