@@ -9,6 +9,7 @@ import { permanentUrl } from '../citation/citation.ts';
 import { siteUrl } from '../site/deploy.ts';
 import { href } from '../site/url.ts';
 import { VARIANTS } from '../data/published-files.ts';
+import { coverageOf, type Coverage } from './coverage.ts';
 import { dataFileUrl, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
 
 export const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
@@ -46,8 +47,17 @@ function distribution(d: Distribution) {
   };
 }
 
-function dataset(report: Report, name: string, previous: Report | undefined) {
-  const { descriptor } = report.resources.get(name)!;
+/** dct:spatial and dct:temporal, as far as the dataset's rows give them. */
+function coverage({ years, territories }: Coverage) {
+  return {
+    ...(territories.length > 0 && { 'dct:spatial': territories.map((t) => ({ '@type': 'dct:Location', 'dct:identifier': t.code, 'dct:title': fr(t.label) })) }),
+    ...(years && { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': `${years.first}-01-01`, 'dcat:endDate': `${years.last}-12-31` } }),
+  };
+}
+
+function dataset(report: Report, name: string, previous: Report | undefined, territories: Catalog['territories']) {
+  const resource = report.resources.get(name)!;
+  const { descriptor } = resource;
   const publisher = { '@type': 'foaf:Agent', 'foaf:name': report.meta.author };
   return {
     '@id': datasetId(report, name),
@@ -60,8 +70,7 @@ function dataset(report: Report, name: string, previous: Report | undefined) {
     ...(report.edition.date && { 'dct:issued': report.edition.date, 'dct:modified': report.edition.date }),
     'dct:license': LICENCE_URI,
     'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/FRA' },
-    'dct:spatial': { '@type': 'dct:Location', 'dct:identifier': report.region.code, 'dct:title': fr(report.region.label) },
-    'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': `${report.year}-01-01`, 'dcat:endDate': `${report.year}-12-31` },
+    ...coverage(coverageOf([resource], territories)),
     'dcat:version': String(report.edition.number),
     ...(previous?.resources.has(name) && { 'dcat:previousVersion': datasetId(previous, name) }),
     'dcat:landingPage': permanentUrl(report),
@@ -69,7 +78,7 @@ function dataset(report: Report, name: string, previous: Report | undefined) {
   };
 }
 
-export function dcatCatalogue(catalog: Pick<Catalog, 'editions'>) {
+export function dcatCatalogue(catalog: Pick<Catalog, 'editions' | 'territories'>) {
   const previousOf = (report: Report) => catalog.editions.find((e) => e.id === report.id && e.edition.number === report.edition.number - 1);
   return {
     '@context': DCAT_CONTEXT,
@@ -80,6 +89,6 @@ export function dcatCatalogue(catalog: Pick<Catalog, 'editions'>) {
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'Rapports CEP' },
     'dct:license': LICENCE_URI,
     'foaf:homepage': absolute('/'),
-    'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report)))),
+    'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report), catalog.territories))),
   };
 }
