@@ -8,6 +8,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Report } from '../data/catalog.ts';
+import { frenchDate } from '../data/editions.ts';
 import { siteUrl } from '../site/deploy.ts';
 import { href } from '../site/url.ts';
 
@@ -43,13 +44,6 @@ export interface Citation {
   url: string;
   /** Base name of the `.bib` and `.json` files: « normandie-2023-v3 », « normandie-2023-v3-entrees-en-cep ». */
   fileName: string;
-}
-
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** « 2 décembre 2026 »; the first of the month as « 1er ». */
-export function frenchDate(iso: string): string {
-  return FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
 }
 
 /** The absolute permanent URL of an edition's page. */

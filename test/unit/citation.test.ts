@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { citationLine, citationOf, frenchDate } from '../../src/citation/citation.ts';
+import { citationLine, citationOf } from '../../src/citation/citation.ts';
+import { frenchDate } from '../../src/data/editions.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 let editions: Report[];
@@ -51,12 +52,5 @@ describe('citationOf', () => {
     const c = citationOf({ report: draft });
     expect(c.text.after).toContain('[s. d.]');
     expect(c.csl.issued).toBeUndefined();
-  });
-});
-
-describe('frenchDate', () => {
-  it('writes the day, the month in letters and « 1er »', () => {
-    expect(frenchDate('2099-03-01')).toBe('1er mars 2099');
-    expect(frenchDate('2099-12-25')).toBe('25 décembre 2099');
   });
 });
