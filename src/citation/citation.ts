@@ -9,8 +9,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Report } from '../data/catalog.ts';
 import { frenchDate } from '../data/editions.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 
 type CitedReport = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'meta'>;
 
@@ -48,7 +47,7 @@ export interface Citation {
 
 /** The absolute permanent URL of an edition's page. */
 export function permanentUrl(report: Pick<Report, 'editionId'>, path = ''): string {
-  return new URL(href(`/${report.editionId}/${path}`), siteUrl()).href;
+  return absoluteUrl(`/${report.editionId}/${path}`);
 }
 
 function cslOf({ report, item }: CitationTarget, key: string): CslItem {

@@ -6,8 +6,7 @@
  */
 import type { Catalog, Report } from '../data/catalog.ts';
 import { permanentUrl } from '../citation/citation.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 import { VARIANTS } from '../data/published-files.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import { dataFileUrl, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
@@ -32,7 +31,6 @@ export const DCAT_CONTEXT = {
   'foaf:homepage': { '@type': '@id' },
 } as const;
 
-const absolute = (path: string) => new URL(href(path), siteUrl()).href;
 const datasetId = (report: Pick<Report, 'editionId'>, name: string) => `${dataFileUrl(report, '')}#${name}`;
 const fr = (text: string) => ({ '@value': text, '@language': 'fr' });
 
@@ -82,13 +80,13 @@ export function dcatCatalogue(catalog: Pick<Catalog, 'editions' | 'territories'>
   const previousOf = (report: Report) => catalog.editions.find((e) => e.id === report.id && e.edition.number === report.edition.number - 1);
   return {
     '@context': DCAT_CONTEXT,
-    '@id': absolute(CATALOGUE_PATH),
+    '@id': absoluteUrl(CATALOGUE_PATH),
     '@type': 'dcat:Catalog',
     'dct:title': fr('Rapports CEP : données des rapports sur le conseil en évolution professionnelle'),
     'dct:description': fr('Chaque tableau de chaque édition des rapports régionaux sur le CEP, en données ouvertes sous Licence Ouverte 2.0.'),
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'Rapports CEP' },
     'dct:license': LICENCE_URI,
-    'foaf:homepage': absolute('/'),
+    'foaf:homepage': absoluteUrl('/'),
     'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report), catalog.territories))),
   };
 }
