@@ -9,7 +9,8 @@ import { permanentUrl } from '../citation/citation.ts';
 import { absoluteUrl } from '../site/deploy.ts';
 import { VARIANTS } from '../data/published-files.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
-import { dataFileUrl, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
+import { LICENCE } from '../print/cover.ts';
+import { dataFileUrl, datasetDistributions, type Distribution } from './distributions.ts';
 
 export const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
 
@@ -41,7 +42,7 @@ function distribution(d: Distribution) {
     'dcat:downloadURL': d.url,
     'dcat:accessURL': d.url,
     'dcat:mediaType': d.mediaType,
-    'dct:license': LICENCE_URI,
+    'dct:license': LICENCE.href,
   };
 }
 
@@ -66,7 +67,7 @@ function dataset(report: Report, name: string, previous: Report | undefined, ter
     'dct:publisher': publisher,
     'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': report.meta.author },
     ...(report.edition.date && { 'dct:issued': report.edition.date, 'dct:modified': report.edition.date }),
-    'dct:license': LICENCE_URI,
+    'dct:license': LICENCE.href,
     'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/FRA' },
     ...coverage(coverageOf([resource], territories)),
     'dcat:version': String(report.edition.number),
@@ -85,7 +86,7 @@ export function dcatCatalogue(catalog: Pick<Catalog, 'editions' | 'territories'>
     'dct:title': fr('Rapports CEP : données des rapports sur le conseil en évolution professionnelle'),
     'dct:description': fr('Chaque tableau de chaque édition des rapports régionaux sur le CEP, en données ouvertes sous Licence Ouverte 2.0.'),
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'Rapports CEP' },
-    'dct:license': LICENCE_URI,
+    'dct:license': LICENCE.href,
     'foaf:homepage': absoluteUrl('/'),
     'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report), catalog.territories))),
   };

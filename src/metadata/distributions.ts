@@ -11,9 +11,6 @@ export interface Distribution {
   dataset?: string;
 }
 
-/** Licence Ouverte / Open Licence 2.0, as the Data Packages name it. */
-export const LICENCE_URI = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
-
 type EditionOf = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'resources'>;
 
 export const dataFileUrl = (report: Pick<Report, 'editionId'>, file: string) => absoluteUrl(`/donnees/${report.editionId}/${file}`);

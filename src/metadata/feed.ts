@@ -7,6 +7,7 @@ import type { Catalog, Report } from '../data/catalog.ts';
 import { editionName, isErratum } from '../editions/wording.ts';
 import { absoluteUrl } from '../site/deploy.ts';
 import { permanentUrl } from '../citation/citation.ts';
+import { LICENCE } from '../print/cover.ts';
 
 export const FEED_PATH = '/editions.atom';
 export const FEED_TITLE = 'Rapports CEP : nouvelles éditions';
@@ -33,7 +34,7 @@ export function editionsFeed(catalog: Pick<Catalog, 'editions'>): string {
     language: 'fr',
     updated: editions[0] ? new Date(`${editions[0].edition.date}T00:00:00Z`) : undefined,
     feedLinks: { atom: absoluteUrl(FEED_PATH) },
-    copyright: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
+    copyright: LICENCE.text,
     generator: false,
   });
   for (const report of editions) {

@@ -6,7 +6,8 @@ import type { DataDownload, Dataset, WithContext } from 'schema-dts';
 import type { Catalog, Report } from '../data/catalog.ts';
 import { permanentUrl } from '../citation/citation.ts';
 import { coverageOf } from './coverage.ts';
-import { archiveDistribution, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
+import { LICENCE } from '../print/cover.ts';
+import { archiveDistribution, datasetDistributions, type Distribution } from './distributions.ts';
 
 // Datasets' files unnamed: their URL says which dataset, and the page stays light (the DCAT catalogue names them).
 const download = (d: Distribution): DataDownload => ({ '@type': 'DataDownload', ...(!d.dataset && { name: d.title }), encodingFormat: d.mediaType, contentUrl: d.url });
@@ -27,7 +28,7 @@ export function editionDataset(report: Report, territories: Catalog['territories
     ...(report.edition.date && { datePublished: report.edition.date }),
     inLanguage: 'fr',
     isAccessibleForFree: true,
-    license: LICENCE_URI,
+    license: LICENCE.href,
     creator: organisation,
     publisher: organisation,
     ...(covered.length > 0 && { spatialCoverage: covered.map((t) => ({ '@type': 'AdministrativeArea', name: t.label, identifier: t.code }) as const) }),
