@@ -9,6 +9,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Report } from '../data/catalog.ts';
 import { frenchDate } from '../data/editions.ts';
+import { editionPrefix } from '../data/published-files.ts';
 import { absoluteUrl } from '../site/deploy.ts';
 
 type CitedReport = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'meta'>;
@@ -81,9 +82,7 @@ function frenchText(csl: CslItem, report: CitedReport): Citation['text'] {
 
 /** The citation of an edition, or of one of its items. */
 export function citationOf(target: CitationTarget): Citation {
-  const fileName = [target.report.region.slug, target.report.year, `v${target.report.edition.number}`, target.item?.slug]
-    .filter(Boolean)
-    .join('-');
+  const fileName = [editionPrefix(target.report), target.item?.slug].filter(Boolean).join('-');
   // citation-js keeps a key of letters, digits and underscores only.
   const csl = cslOf(target, fileName.replaceAll('-', '_'));
   return {
