@@ -1,7 +1,8 @@
 /**
  * « Pour citer » an edition, a chapter or any titled item of an edition (a chart…). One source of
- * truth, the CSL-JSON object: BibTeX (biblatex dialect) is produced from it by citation-js; the
- * French text follows ISO 690 (NF ISO 690:2021, documents électroniques), written here.
+ * truth, the CSL-JSON object: BibTeX (biblatex dialect) is produced from it by citation-js, only
+ * where the .bib files are written (`bibtexOf`); the French text follows ISO 690 (NF ISO 690:2021,
+ * documents électroniques), written here.
  * A citation always gives the edition's permanent URL, /<region>/<year>/v<N>/…, never the
  * report's plain URL, whose content changes with each new edition.
  */
@@ -40,7 +41,6 @@ export interface Citation {
   csl: CslItem;
   /** The French text, title apart so that a page can set it in italics. */
   text: { before: string; title: string; after: string };
-  bibtex: string;
   url: string;
   /** Base name of the `.bib` and `.json` files: « normandie-2023-v3 », « normandie-2023-v3-entrees-en-cep ». */
   fileName: string;
@@ -88,11 +88,13 @@ export function citationOf(target: CitationTarget): Citation {
   return {
     csl,
     text: frenchText(csl, target.report),
-    bibtex: new Cite(csl).format('biblatex') as string,
     url: csl.URL,
     fileName,
   };
 }
+
+/** The citation as BibTeX (biblatex), for its .bib file. */
+export const bibtexOf = (csl: CslItem) => new Cite(csl).format('biblatex') as string;
 
 /** The citation's text as one line, to copy. */
 export const citationLine = (c: Citation) => `${c.text.before}${c.text.title}${c.text.after}.`;

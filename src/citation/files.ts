@@ -2,7 +2,7 @@
 import type { Report } from '../data/catalog.ts';
 import { chapterSlug, copyPaths, type Chapter } from '../components/chapters.ts';
 import { href } from '../site/url.ts';
-import { citationOf, type Citation, type CitationTarget } from './citation.ts';
+import { bibtexOf, citationOf, type Citation, type CitationTarget } from './citation.ts';
 
 /** What « Pour citer » cites: the edition, or one of its chapters. */
 export function chapterCitation(report: Report, chapter?: Chapter): CitationTarget {
@@ -21,7 +21,7 @@ export async function citationFilePaths() {
     [undefined, ...copy.chapters].flatMap((chapter) => {
       const citation = citationOf(chapterCitation(copy.report, chapter));
       return [
-        { params: { ...params, file: `${citation.fileName}.bib` }, props: { body: citation.bibtex } },
+        { params: { ...params, file: `${citation.fileName}.bib` }, props: { body: bibtexOf(citation.csl) } },
         { params: { ...params, file: `${citation.fileName}.json` }, props: { body: `${JSON.stringify([citation.csl], null, 2)}\n` } },
       ];
     }),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { citationLine, citationOf } from '../../src/citation/citation.ts';
+import { bibtexOf, citationLine, citationOf } from '../../src/citation/citation.ts';
 import { frenchDate } from '../../src/data/editions.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
@@ -39,12 +39,13 @@ describe('citationOf', () => {
   it('derives the BibTeX from the CSL-JSON: same key, title, URL, version and date', () => {
     const v1 = editions[0]!;
     const c = citationOf({ report: v1 });
-    expect(c.bibtex).toMatch(new RegExp(`^@report\\{${c.csl['citation-key']},`));
+    const bibtex = bibtexOf(c.csl);
+    expect(bibtex).toMatch(new RegExp(`^@report\\{${c.csl['citation-key']},`));
     // BibTeX protects capitals with braces: the title is the same once they are removed.
-    expect(c.bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe(v1.meta.title);
-    expect(c.bibtex).toContain(`url = {${c.url}}`);
-    expect(c.bibtex).toContain('version = {1}');
-    expect(c.bibtex).toContain(`date = {${v1.edition.date}}`);
+    expect(bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe(v1.meta.title);
+    expect(bibtex).toContain(`url = {${c.url}}`);
+    expect(bibtex).toContain('version = {1}');
+    expect(bibtex).toContain(`date = {${v1.edition.date}}`);
   });
 
   it('says « sans date » for an edition not released yet, rather than inventing one', () => {
