@@ -37,6 +37,3 @@ export function editionDataset(report: Report, territories: Catalog['territories
     distribution: [archiveDistribution(report), ...names.flatMap((n) => datasetDistributions(report, n, ['labelled', 'parquet']))].map(download),
   };
 }
-
-/** The JSON-LD as a data block's text: `<` escaped so that no text ends the script element. */
-export const jsonLdText = (value: object) => JSON.stringify(value).replace(/</g, '\\u003c');
