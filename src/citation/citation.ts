@@ -39,7 +39,7 @@ export interface CslItem {
 
 export interface Citation {
   csl: CslItem;
-  /** The French text, title apart so that a page can set it in italics. */
+  /** The French text, final full stop included, title apart so that a page can set it in italics. */
   text: { before: string; title: string; after: string };
   url: string;
   /** Base name of the `.bib` and `.json` files: « normandie-2023-v3 », « normandie-2023-v3-entrees-en-cep ». */
@@ -74,7 +74,7 @@ function cslOf({ report, item }: CitationTarget, key: string): CslItem {
 function frenchText(csl: CslItem, report: CitedReport): Citation['text'] {
   const author = report.meta.author.toLocaleUpperCase('fr-FR');
   const date = report.edition.date ? frenchDate(report.edition.date) : '[s. d.]';
-  const tail = ` [en ligne]. Édition v${report.edition.number}. ${csl.publisher}, ${date}. Disponible à l’adresse : ${csl.URL}`;
+  const tail = ` [en ligne]. Édition v${report.edition.number}. ${csl.publisher}, ${date}. Disponible à l’adresse : ${csl.URL}.`;
   return csl['container-title']
     ? { before: `${author}. ${csl.title}. In : `, title: csl['container-title'], after: tail }
     : { before: `${author}. `, title: csl.title, after: tail };
@@ -95,6 +95,3 @@ export function citationOf(target: CitationTarget): Citation {
 
 /** The citation as BibTeX (biblatex), for its .bib file. */
 export const bibtexOf = (csl: CslItem) => new Cite(csl).format('biblatex') as string;
-
-/** The citation's text as one line, to copy. */
-export const citationLine = (c: Citation) => `${c.text.before}${c.text.title}${c.text.after}.`;

@@ -12,9 +12,9 @@ import { coverageOf, type Coverage } from './coverage.ts';
 import { LICENCE } from '../print/cover.ts';
 import { dataFileUrl, datasetDistributions, type Distribution } from './distributions.ts';
 
-export const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
+const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
 
-export const DCAT_CONTEXT = {
+const DCAT_CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',

@@ -18,7 +18,7 @@ function entryTitle(report: Report): string {
 }
 
 /** Released editions, newest first (by date, then number). */
-export function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
+function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
   return catalog.editions
     .filter((e) => e.edition.released && e.edition.date)
     .sort((a, b) => b.edition.date!.localeCompare(a.edition.date!) || b.edition.number - a.edition.number);

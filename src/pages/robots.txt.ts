@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../site/deploy.ts';
 
-export const SITEMAP_PATH = '/sitemap-index.xml';
+const SITEMAP_PATH = '/sitemap-index.xml';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(SITEMAP_PATH)}\n`);

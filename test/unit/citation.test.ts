@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { bibtexOf, citationLine, citationOf } from '../../src/citation/citation.ts';
+import { bibtexOf, citationOf } from '../../src/citation/citation.ts';
 import { frenchDate } from '../../src/data/editions.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
@@ -15,7 +15,7 @@ describe('citationOf', () => {
     const v1 = editions[0]!;
     const c = citationOf({ report: v1 });
     expect(c.url).toMatch(new RegExp(`/${FIXTURE.id}/v1/$`));
-    expect(citationLine(c)).toBe(
+    expect(`${c.text.before}${c.text.title}${c.text.after}`).toBe(
       `${v1.meta.author.toLocaleUpperCase('fr-FR')}. ${v1.meta.title} [en ligne]. Édition v1. ${v1.meta.author}, ${frenchDate(v1.edition.date!)}. Disponible à l’adresse : ${c.url}.`,
     );
   });
