@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
 import { bibtexOf, citationOf } from '../../src/citation/citation.ts';
-import { frenchDate } from '../../src/data/editions.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 let editions: Report[];
@@ -16,7 +15,8 @@ describe('citationOf', () => {
     const c = citationOf({ report: v1 });
     expect(c.url).toMatch(new RegExp(`/${FIXTURE.id}/v1/$`));
     expect(`${c.text.before}${c.text.title}${c.text.after}`).toBe(
-      `${v1.meta.author.toLocaleUpperCase('fr-FR')}. ${v1.meta.title} [en ligne]. Édition v1. ${v1.meta.author}, ${frenchDate(v1.edition.date!)}. Disponible à l’adresse : ${c.url}.`,
+      'JEU D’ESSAI DES TESTS AUTOMATIQUES (TEST/FIXTURES/REPORTS). [FIXTURE DE TEST] Rapport fictif 2023 sur le CEP en Hauts-de-France [en ligne]. ' +
+        `Édition v1. Jeu d’essai des tests automatiques (test/fixtures/reports), 15 janvier 2026. Disponible à l’adresse : ${c.url}.`,
     );
   });
 
