@@ -1,15 +1,17 @@
 /**
  * « Pour citer » an edition, a chapter or any titled item of an edition (a chart…). One source of
- * truth, the CSL-JSON object: BibTeX (biblatex dialect) is produced from it by citation-js; the
- * French text follows ISO 690 (NF ISO 690:2021, documents électroniques), written here.
+ * truth, the CSL-JSON object: BibTeX (biblatex dialect) is produced from it by citation-js, only
+ * where the .bib files are written (`bibtexOf`); the French text follows ISO 690 (NF ISO 690:2021,
+ * documents électroniques), written here.
  * A citation always gives the edition's permanent URL, /<region>/<year>/v<N>/…, never the
  * report's plain URL, whose content changes with each new edition.
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { Report } from '../data/catalog.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { frenchDate } from '../data/editions.ts';
+import { editionPrefix } from '../data/published-files.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 
 type CitedReport = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'meta'>;
 
@@ -37,24 +39,16 @@ export interface CslItem {
 
 export interface Citation {
   csl: CslItem;
-  /** The French text, title apart so that a page can set it in italics. */
+  /** The French text, final full stop included, title apart so that a page can set it in italics. */
   text: { before: string; title: string; after: string };
-  bibtex: string;
   url: string;
   /** Base name of the `.bib` and `.json` files: « normandie-2023-v3 », « normandie-2023-v3-entrees-en-cep ». */
   fileName: string;
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** « 2 décembre 2026 »; the first of the month as « 1er ». */
-export function frenchDate(iso: string): string {
-  return FRENCH_DATE.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
-}
-
 /** The absolute permanent URL of an edition's page. */
 export function permanentUrl(report: Pick<Report, 'editionId'>, path = ''): string {
-  return new URL(href(`/${report.editionId}/${path}`), siteUrl()).href;
+  return absoluteUrl(`/${report.editionId}/${path}`);
 }
 
 function cslOf({ report, item }: CitationTarget, key: string): CslItem {
@@ -80,7 +74,7 @@ function cslOf({ report, item }: CitationTarget, key: string): CslItem {
 function frenchText(csl: CslItem, report: CitedReport): Citation['text'] {
   const author = report.meta.author.toLocaleUpperCase('fr-FR');
   const date = report.edition.date ? frenchDate(report.edition.date) : '[s. d.]';
-  const tail = ` [en ligne]. Édition v${report.edition.number}. ${csl.publisher}, ${date}. Disponible à l’adresse : ${csl.URL}`;
+  const tail = ` [en ligne]. Édition v${report.edition.number}. ${csl.publisher}, ${date}. Disponible à l’adresse : ${csl.URL}.`;
   return csl['container-title']
     ? { before: `${author}. ${csl.title}. In : `, title: csl['container-title'], after: tail }
     : { before: `${author}. `, title: csl.title, after: tail };
@@ -88,19 +82,16 @@ function frenchText(csl: CslItem, report: CitedReport): Citation['text'] {
 
 /** The citation of an edition, or of one of its items. */
 export function citationOf(target: CitationTarget): Citation {
-  const fileName = [target.report.region.slug, target.report.year, `v${target.report.edition.number}`, target.item?.slug]
-    .filter(Boolean)
-    .join('-');
+  const fileName = [editionPrefix(target.report), target.item?.slug].filter(Boolean).join('-');
   // citation-js keeps a key of letters, digits and underscores only.
   const csl = cslOf(target, fileName.replaceAll('-', '_'));
   return {
     csl,
     text: frenchText(csl, target.report),
-    bibtex: new Cite(csl).format('biblatex') as string,
     url: csl.URL,
     fileName,
   };
 }
 
-/** The citation's text as one line, to copy. */
-export const citationLine = (c: Citation) => `${c.text.before}${c.text.title}${c.text.after}.`;
+/** The citation as BibTeX (biblatex), for its .bib file. */
+export const bibtexOf = (csl: CslItem) => new Cite(csl).format('biblatex') as string;

@@ -10,6 +10,7 @@ import { editionText, releaseText } from './editions.ts';
 import { codedFields, referencedResources } from './publish.ts';
 import { archiveName, folderFile, README_FILE } from './published-files.ts';
 import { formatInteger, NBSP } from '../format/number.ts';
+import { LICENCE } from '../print/cover.ts';
 
 /** Where the edition lives online: its permanent page and its data folder. */
 export interface EditionUrls {
@@ -17,7 +18,6 @@ export interface EditionUrls {
   data: string;
 }
 
-const LICENCE_URL = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
 const TYPES: Record<FieldType, string> = { string: 'texte', integer: 'entier', number: 'nombre', date: 'date', boolean: 'booléen' };
 // French typography: a no-break space before « : » and « ; », inside guillemets.
 const colon = `${NBSP}:`;
@@ -78,7 +78,7 @@ export function editionReadme(catalog: Catalog, report: Report, urls: EditionUrl
     '',
     '## Licence',
     '',
-    `Licence Ouverte / Open Licence 2.0 (Etalab), ${LICENCE_URL}${colon} vous pouvez réutiliser ces données librement, y compris à des fins commerciales, en mentionnant leur source (le rapport, son éditeur et l’édition).`,
+    `Licence Ouverte / Open Licence 2.0 (Etalab), ${LICENCE.href}${colon} vous pouvez réutiliser ces données librement, y compris à des fins commerciales, en mentionnant leur source (le rapport, son éditeur et l’édition).`,
     '',
     '## Citer ces données',
     '',

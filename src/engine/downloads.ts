@@ -6,8 +6,8 @@
  */
 import type { Catalog, Report } from '../data/catalog.ts';
 import { editionReadme, type EditionUrls } from '../data/edition-readme.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { permanentUrl } from '../citation/citation.ts';
+import { dataFileUrl } from '../metadata/distributions.ts';
 import { labelledCsv, publishedCsv, publishedPackage, publishedResources } from '../data/publish.ts';
 import { archiveName, folderFile, README_FILE } from '../data/published-files.ts';
 import { zipArchive, type ArchiveFile } from './archive.ts';
@@ -26,8 +26,7 @@ export function editionFiles(catalog: Catalog, report: Report): Promise<Files> {
 
 /** The edition's permanent addresses on the deployed site (CEP_SITE_URL), for its guide. */
 function editionUrls(report: Report): EditionUrls {
-  const absolute = (path: string) => new URL(href(path), siteUrl()).href;
-  return { page: absolute(`/${report.editionId}/`), data: absolute(`/donnees/${report.editionId}/`) };
+  return { page: permanentUrl(report), data: dataFileUrl(report, '') };
 }
 
 /** A file's size in bytes, as served. */

@@ -6,14 +6,15 @@
  */
 import type { Catalog, Report } from '../data/catalog.ts';
 import { permanentUrl } from '../citation/citation.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 import { VARIANTS } from '../data/published-files.ts';
-import { dataFileUrl, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
+import { coverageOf, type Coverage } from './coverage.ts';
+import { LICENCE } from '../print/cover.ts';
+import { dataFileUrl, datasetDistributions, type Distribution } from './distributions.ts';
 
-export const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
+const CATALOGUE_PATH = '/donnees/catalogue.jsonld';
 
-export const DCAT_CONTEXT = {
+const DCAT_CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
@@ -31,7 +32,6 @@ export const DCAT_CONTEXT = {
   'foaf:homepage': { '@type': '@id' },
 } as const;
 
-const absolute = (path: string) => new URL(href(path), siteUrl()).href;
 const datasetId = (report: Pick<Report, 'editionId'>, name: string) => `${dataFileUrl(report, '')}#${name}`;
 const fr = (text: string) => ({ '@value': text, '@language': 'fr' });
 
@@ -42,12 +42,21 @@ function distribution(d: Distribution) {
     'dcat:downloadURL': d.url,
     'dcat:accessURL': d.url,
     'dcat:mediaType': d.mediaType,
-    'dct:license': LICENCE_URI,
+    'dct:license': LICENCE.href,
   };
 }
 
-function dataset(report: Report, name: string, previous: Report | undefined) {
-  const { descriptor } = report.resources.get(name)!;
+/** dct:spatial and dct:temporal, as far as the dataset's rows give them. */
+function coverage({ years, territories }: Coverage) {
+  return {
+    ...(territories.length > 0 && { 'dct:spatial': territories.map((t) => ({ '@type': 'dct:Location', 'dct:identifier': t.code, 'dct:title': fr(t.label) })) }),
+    ...(years && { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': `${years.first}-01-01`, 'dcat:endDate': `${years.last}-12-31` } }),
+  };
+}
+
+function dataset(report: Report, name: string, previous: Report | undefined, territories: Catalog['territories']) {
+  const resource = report.resources.get(name)!;
+  const { descriptor } = resource;
   const publisher = { '@type': 'foaf:Agent', 'foaf:name': report.meta.author };
   return {
     '@id': datasetId(report, name),
@@ -58,10 +67,9 @@ function dataset(report: Report, name: string, previous: Report | undefined) {
     'dct:publisher': publisher,
     'dcat:contactPoint': { '@type': 'vcard:Organization', 'vcard:fn': report.meta.author },
     ...(report.edition.date && { 'dct:issued': report.edition.date, 'dct:modified': report.edition.date }),
-    'dct:license': LICENCE_URI,
+    'dct:license': LICENCE.href,
     'dct:language': { '@id': 'http://publications.europa.eu/resource/authority/language/FRA' },
-    'dct:spatial': { '@type': 'dct:Location', 'dct:identifier': report.region.code, 'dct:title': fr(report.region.label) },
-    'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': `${report.year}-01-01`, 'dcat:endDate': `${report.year}-12-31` },
+    ...coverage(coverageOf([resource], territories)),
     'dcat:version': String(report.edition.number),
     ...(previous?.resources.has(name) && { 'dcat:previousVersion': datasetId(previous, name) }),
     'dcat:landingPage': permanentUrl(report),
@@ -69,17 +77,17 @@ function dataset(report: Report, name: string, previous: Report | undefined) {
   };
 }
 
-export function dcatCatalogue(catalog: Pick<Catalog, 'editions'>) {
+export function dcatCatalogue(catalog: Pick<Catalog, 'editions' | 'territories'>) {
   const previousOf = (report: Report) => catalog.editions.find((e) => e.id === report.id && e.edition.number === report.edition.number - 1);
   return {
     '@context': DCAT_CONTEXT,
-    '@id': absolute(CATALOGUE_PATH),
+    '@id': absoluteUrl(CATALOGUE_PATH),
     '@type': 'dcat:Catalog',
     'dct:title': fr('Rapports CEP : données des rapports sur le conseil en évolution professionnelle'),
     'dct:description': fr('Chaque tableau de chaque édition des rapports régionaux sur le CEP, en données ouvertes sous Licence Ouverte 2.0.'),
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': 'Rapports CEP' },
-    'dct:license': LICENCE_URI,
-    'foaf:homepage': absolute('/'),
-    'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report)))),
+    'dct:license': LICENCE.href,
+    'foaf:homepage': absoluteUrl('/'),
+    'dcat:dataset': catalog.editions.flatMap((report) => [...report.resources.keys()].map((name) => dataset(report, name, previousOf(report), catalog.territories))),
   };
 }

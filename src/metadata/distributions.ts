@@ -1,8 +1,7 @@
 /** The downloads an edition publishes, at its permanent data address /donnees/<region>/<year>/v<N>/. */
 import type { Report } from '../data/catalog.ts';
 import { archiveName, folderFile, VARIANT_LINKS, type Variant } from '../data/published-files.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 
 export interface Distribution {
   title: string;
@@ -12,12 +11,9 @@ export interface Distribution {
   dataset?: string;
 }
 
-/** Licence Ouverte / Open Licence 2.0, as the Data Packages name it. */
-export const LICENCE_URI = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
-
 type EditionOf = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'resources'>;
 
-export const dataFileUrl = (report: Pick<Report, 'editionId'>, file: string) => new URL(href(`/donnees/${report.editionId}/${file}`), siteUrl()).href;
+export const dataFileUrl = (report: Pick<Report, 'editionId'>, file: string) => absoluteUrl(`/donnees/${report.editionId}/${file}`);
 
 /** The edition's ZIP archive (every file, with its guide). */
 export function archiveDistribution(report: EditionOf): Distribution {

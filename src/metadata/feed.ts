@@ -5,14 +5,12 @@
 import { Feed } from 'feed';
 import type { Catalog, Report } from '../data/catalog.ts';
 import { editionName, isErratum } from '../editions/wording.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 import { permanentUrl } from '../citation/citation.ts';
+import { LICENCE } from '../print/cover.ts';
 
 export const FEED_PATH = '/editions.atom';
 export const FEED_TITLE = 'Rapports CEP : nouvelles éditions';
-
-const absolute = (path: string) => new URL(href(path), siteUrl()).href;
 
 function entryTitle(report: Report): string {
   const what = report.edition.number === 1 ? 'nouveau rapport' : isErratum(report.edition) ? 'erratum' : 'nouvelle édition';
@@ -20,7 +18,7 @@ function entryTitle(report: Report): string {
 }
 
 /** Released editions, newest first (by date, then number). */
-export function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
+function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
   return catalog.editions
     .filter((e) => e.edition.released && e.edition.date)
     .sort((a, b) => b.edition.date!.localeCompare(a.edition.date!) || b.edition.number - a.edition.number);
@@ -29,14 +27,14 @@ export function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
 export function editionsFeed(catalog: Pick<Catalog, 'editions'>): string {
   const editions = releasedEditions(catalog);
   const feed = new Feed({
-    id: absolute('/'),
+    id: absoluteUrl('/'),
     title: FEED_TITLE,
     description: 'Chaque rapport publié sur le conseil en évolution professionnelle, et chacune de ses nouvelles éditions (errata, corrections).',
-    link: absolute('/'),
+    link: absoluteUrl('/'),
     language: 'fr',
     updated: editions[0] ? new Date(`${editions[0].edition.date}T00:00:00Z`) : undefined,
-    feedLinks: { atom: absolute(FEED_PATH) },
-    copyright: 'Licence Ouverte / Open Licence 2.0 (Etalab)',
+    feedLinks: { atom: absoluteUrl(FEED_PATH) },
+    copyright: LICENCE.text,
     generator: false,
   });
   for (const report of editions) {

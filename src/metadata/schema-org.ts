@@ -3,16 +3,20 @@
  * with schema-dts, so that the compiler checks the vocabulary. Set on the edition's home.
  */
 import type { DataDownload, Dataset, WithContext } from 'schema-dts';
-import type { Report } from '../data/catalog.ts';
+import type { Catalog, Report } from '../data/catalog.ts';
 import { permanentUrl } from '../citation/citation.ts';
-import { archiveDistribution, datasetDistributions, LICENCE_URI, type Distribution } from './distributions.ts';
+import { coverageOf } from './coverage.ts';
+import { LICENCE } from '../print/cover.ts';
+import { archiveDistribution, datasetDistributions, type Distribution } from './distributions.ts';
 
 // Datasets' files unnamed: their URL says which dataset, and the page stays light (the DCAT catalogue names them).
 const download = (d: Distribution): DataDownload => ({ '@type': 'DataDownload', ...(!d.dataset && { name: d.title }), encodingFormat: d.mediaType, contentUrl: d.url });
 
-export function editionDataset(report: Report): WithContext<Dataset> {
+/** The Dataset of an edition's data; its coverage is the union of its datasets' (coverage.ts). */
+export function editionDataset(report: Report, territories: Catalog['territories']): WithContext<Dataset> {
   const organisation = { '@type': 'Organization', name: report.meta.author } as const;
   const names = [...report.resources.keys()];
+  const { years, territories: covered } = coverageOf(report.resources.values(), territories);
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
@@ -24,14 +28,12 @@ export function editionDataset(report: Report): WithContext<Dataset> {
     ...(report.edition.date && { datePublished: report.edition.date }),
     inLanguage: 'fr',
     isAccessibleForFree: true,
-    license: LICENCE_URI,
+    license: LICENCE.href,
     creator: organisation,
     publisher: organisation,
-    spatialCoverage: { '@type': 'AdministrativeArea', name: report.region.label, identifier: report.region.code },
-    temporalCoverage: String(report.year),
+    ...(covered.length > 0 && { spatialCoverage: covered.map((t) => ({ '@type': 'AdministrativeArea', name: t.label, identifier: t.code }) as const) }),
+    // ISO 8601: one year, or an interval of years.
+    ...(years && { temporalCoverage: years.first === years.last ? String(years.first) : `${years.first}/${years.last}` }),
     distribution: [archiveDistribution(report), ...names.flatMap((n) => datasetDistributions(report, n, ['labelled', 'parquet']))].map(download),
   };
 }
-
-/** The JSON-LD as a data block's text: `<` escaped so that no text ends the script element. */
-export const jsonLdText = (value: object) => JSON.stringify(value).replace(/</g, '\\u003c');

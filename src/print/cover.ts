@@ -7,6 +7,7 @@ import type { Report } from '../data/catalog.ts';
 import { frenchDate } from '../data/editions.ts';
 import { isErratum } from '../editions/wording.ts';
 
+/** Licence Ouverte / Open Licence 2.0, at the address the Data Packages give (`licenses[].path`): the one copy of it. */
 export const LICENCE = { text: 'Licence Ouverte / Open Licence 2.0 (Etalab)', href: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' };
 
 /** One line of the cover's details: a term and its value, a link when the value is an address. */

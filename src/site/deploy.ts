@@ -1,3 +1,5 @@
+import { href } from './url.ts';
+
 /**
  * Where the site is deployed, from the environment: CEP_SITE_URL is its origin, CEP_BASE_PATH
  * its folder there (« /cep-rapports/ » for a GitHub Pages project site; « / » by default).
@@ -10,6 +12,11 @@ export function basePath(): string {
 
 export function siteUrl(): string {
   return process.env.CEP_SITE_URL || 'http://127.0.0.1:4321';
+}
+
+/** A site path (« /donnees/ ») as an absolute URL on the deployed site, base path included. */
+export function absoluteUrl(path: string): string {
+  return new URL(href(path), siteUrl()).href;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { citationLine, citationOf, frenchDate } from '../../src/citation/citation.ts';
+import { bibtexOf, citationOf } from '../../src/citation/citation.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 let editions: Report[];
@@ -14,8 +14,9 @@ describe('citationOf', () => {
     const v1 = editions[0]!;
     const c = citationOf({ report: v1 });
     expect(c.url).toMatch(new RegExp(`/${FIXTURE.id}/v1/$`));
-    expect(citationLine(c)).toBe(
-      `${v1.meta.author.toLocaleUpperCase('fr-FR')}. ${v1.meta.title} [en ligne]. Édition v1. ${v1.meta.author}, ${frenchDate(v1.edition.date!)}. Disponible à l’adresse : ${c.url}.`,
+    expect(`${c.text.before}${c.text.title}${c.text.after}`).toBe(
+      'JEU D’ESSAI DES TESTS AUTOMATIQUES (TEST/FIXTURES/REPORTS). [FIXTURE DE TEST] Rapport fictif 2023 sur le CEP en Hauts-de-France [en ligne]. ' +
+        `Édition v1. Jeu d’essai des tests automatiques (test/fixtures/reports), 15 janvier 2026. Disponible à l’adresse : ${c.url}.`,
     );
   });
 
@@ -38,12 +39,13 @@ describe('citationOf', () => {
   it('derives the BibTeX from the CSL-JSON: same key, title, URL, version and date', () => {
     const v1 = editions[0]!;
     const c = citationOf({ report: v1 });
-    expect(c.bibtex).toMatch(new RegExp(`^@report\\{${c.csl['citation-key']},`));
+    const bibtex = bibtexOf(c.csl);
+    expect(bibtex).toMatch(new RegExp(`^@report\\{${c.csl['citation-key']},`));
     // BibTeX protects capitals with braces: the title is the same once they are removed.
-    expect(c.bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe(v1.meta.title);
-    expect(c.bibtex).toContain(`url = {${c.url}}`);
-    expect(c.bibtex).toContain('version = {1}');
-    expect(c.bibtex).toContain(`date = {${v1.edition.date}}`);
+    expect(bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe(v1.meta.title);
+    expect(bibtex).toContain(`url = {${c.url}}`);
+    expect(bibtex).toContain('version = {1}');
+    expect(bibtex).toContain(`date = {${v1.edition.date}}`);
   });
 
   it('says « sans date » for an edition not released yet, rather than inventing one', () => {
@@ -51,12 +53,5 @@ describe('citationOf', () => {
     const c = citationOf({ report: draft });
     expect(c.text.after).toContain('[s. d.]');
     expect(c.csl.issued).toBeUndefined();
-  });
-});
-
-describe('frenchDate', () => {
-  it('writes the day, the month in letters and « 1er »', () => {
-    expect(frenchDate('2099-03-01')).toBe('1er mars 2099');
-    expect(frenchDate('2099-12-25')).toBe('25 décembre 2099');
   });
 });
