@@ -24,6 +24,9 @@ export const CHART_SIZES: readonly ChartSize[] = [
   { name: 'wide', width: 640 },
 ];
 
+/** The wide size: the one a chart's files are drawn at. */
+export const WIDE_SIZE = CHART_SIZES.find((s) => s.name === 'wide')!;
+
 /** The chart at each size, as SVG elements of `document`, named and described by the figure. */
 export function drawSizes(
   plot: typeof plotFunction,
