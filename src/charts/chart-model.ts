@@ -3,6 +3,7 @@
  * its title, Plot's SVG at the wide size, Champ, Source and notes, and its rows as a CSV with
  * labels beside codes.
  */
+import { isCoded } from '../components/indicator-context.ts';
 import type { Catalog, Report } from '../data/catalog.ts';
 import { labelledCsv } from '../data/publish.ts';
 import { writeCsv } from '../engine/csv.ts';
@@ -32,11 +33,14 @@ function datasetModel(catalog: Catalog, report: Report, props: ChartProps): Char
 }
 
 async function indicatorModel(catalog: Catalog, report: Report, props: ChartProps): Promise<ChartModel> {
-  const { by, spec, labels, variants, sources } = await indicatorChartInput(catalog, report, props);
+  const { indicator, by, spec, labels, variants, sources } = await indicatorChartInput(catalog, report, props);
   const [variant] = variants;
-  const territoryLabel = (code: unknown) => catalog.territories.get(String(code))?.label ?? String(code);
-  const header = [by, `${by}_libelle`, 'territory', 'territory_libelle', 'year', 'numerator', 'value'];
-  const rows = variant!.rows.map((r) => [r[by], labels[String(r[by])] ?? String(r[by]), r.territory, territoryLabel(r.territory), r.year, r.numerator, r.value]);
+  // Each dimension once, the bars' first, a coded one followed by its label; then the figures.
+  const dimensions = [by, ...indicator.dimensions.filter((d) => d !== by)];
+  const label = (dimension: string, code: unknown) =>
+    code === null || code === undefined ? null : dimension === 'territory' ? (catalog.territories.get(String(code))?.label ?? String(code)) : (labels[String(code)] ?? String(code));
+  const header = [...dimensions.flatMap((d) => (isCoded(d) ? [d, `${d}_libelle`] : [d])), 'numerator', 'value'];
+  const rows = variant!.rows.map((r) => [...dimensions.flatMap((d) => (isCoded(d) ? [r[d], label(d, r[d])] : [r[d]])), r.numerator, r.value]);
   return {
     title: spec.title(variant!.ctx),
     plotSvg: plotAt(spec.plot(variant!.rows, variant!.ctx, WIDE_SIZE), WIDE_SIZE),

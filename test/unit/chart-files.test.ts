@@ -1,7 +1,8 @@
 /**
  * Chart ids (src/charts/chart-id.ts, edition-charts.ts) and the chart files (frame.ts,
  * chart-files.ts), on the fixture reports: ids from props, stable and unique; the framed SVG
- * parses and carries title, Champ, Source, licence and edition; the PNG decodes at twice its size.
+ * parses and carries title, Champ, Source, licence and edition; the PNG decodes at twice its size;
+ * the CSV names each column once.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { chartFile, pngOf } from '../../src/charts/chart-files.ts';
+import { chartModel } from '../../src/charts/chart-model.ts';
 import { assignChartIds, chartKey, chartSlug } from '../../src/charts/chart-id.ts';
 import { chartVariantProps, editionCharts } from '../../src/charts/edition-charts.ts';
 import { framedSvg, LICENCE_LINE } from '../../src/charts/frame.ts';
@@ -124,6 +126,18 @@ describe('chart files', () => {
       const csv = String((await chartFile(catalog, report, chart.id, chart.props, 'csv')).body);
       expect(csv.split('\r\n')[0]).toMatch(/_libelle/);
       expect(csv.trim().split('\r\n').length).toBeGreaterThan(1);
+    }
+  });
+
+  it('give an indicator chart’s CSV each dimension once, a coded one beside its label, whatever its bars', async () => {
+    for (const by of ['year', 'territory']) {
+      const csv = (await chartModel(catalog, report, { indicator: 'count-series', population: 'ptp-files', by })).csv;
+      const header = csv.split('\r\n')[0]!.split(',');
+      expect(new Set(header).size, by).toBe(header.length);
+      expect(header[0]).toBe(by);
+      expect(header).toEqual(expect.arrayContaining(['population', 'population_libelle', 'territory', 'territory_libelle', 'year', 'numerator', 'value']));
+      expect(header).not.toContain('year_libelle');
+      expect(header.slice(-2)).toEqual(['numerator', 'value']);
     }
   });
 
