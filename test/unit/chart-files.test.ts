@@ -4,7 +4,7 @@
  * parses and carries title, Champ, Source, licence and edition; the PNG decodes at twice its size;
  * the CSV names each column once.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -15,7 +15,7 @@ import { assignChartIds, chartKey, chartSlug } from '../../src/charts/chart-id.t
 import { chartVariantProps, editionCharts } from '../../src/charts/edition-charts.ts';
 import { framedSvg, LICENCE_LINE } from '../../src/charts/frame.ts';
 import { inspectData } from '../../src/data/catalog.ts';
-import { checkChapters } from '../../src/data/chapters-check.ts';
+import { checkChapters, EDITION_PAGES, REPORT_PAGES } from '../../src/data/chapters-check.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 const roots = fixtureRoots();
@@ -147,11 +147,24 @@ describe('chart files', () => {
   });
 });
 
-describe('the graphiques folder of an edition', () => {
-  it('is a reserved chapter name', () => {
-    const chapter = path.join(roots.content, 'reports', report.editionId, '99-graphiques.mdx');
-    writeFileSync(chapter, '---\ntitle: Graphiques\nsummary: Fictif\n---\n\nTexte.\n');
-    const issues = checkChapters(catalog, roots.content).filter((i) => i.file.endsWith('99-graphiques.mdx'));
-    expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('nom de chapitre réservé « graphiques »')]);
+describe('the pages beside a chapter', () => {
+  it('are the folders and pages of src/pages beside [chapter]', () => {
+    const pages = (dir: string) =>
+      readdirSync(path.resolve('src/pages/[region]/[year]', dir))
+        .map((name) => name.replace(/\.(astro|ts)$/, ''))
+        .filter((name) => !name.startsWith('[') && name !== 'index')
+        .sort();
+    expect(pages('[edition]')).toEqual([...EDITION_PAGES].sort());
+    expect(pages('.')).toEqual([...REPORT_PAGES].sort());
+  });
+
+  it('are reserved chapter names', () => {
+    for (const name of new Set([...EDITION_PAGES, ...REPORT_PAGES, 'v2'])) {
+      const file = `99-${name}.mdx`;
+      writeFileSync(path.join(roots.content, 'reports', report.editionId, file), '---\ntitle: Page\nsummary: Fictif\n---\n\nTexte.\n');
+      const issues = checkChapters(catalog, roots.content).filter((i) => i.file.endsWith(file));
+      expect(issues.map((i) => i.message)).toEqual([expect.stringContaining(`nom de chapitre réservé « ${name} »`)]);
+      rmSync(path.join(roots.content, 'reports', report.editionId, file));
+    }
   });
 });
