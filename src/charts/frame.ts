@@ -20,7 +20,8 @@ const NOTE_SIZE = 12;
 const LINE = 1.35;
 const FONT = "system-ui, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text or an attribute value as XML (and HTML) reads it; apostrophes are kept as typed. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Bold glyphs are wider than the regular ones text-metrics.ts measures (DejaVu Sans Bold: ~12 %). */
 const BOLD_WIDTH = 1.15;
