@@ -6,7 +6,7 @@
 import type { Report } from '../data/catalog.ts';
 import { permanentUrl } from '../citation/citation.ts';
 import { chartCitation } from './chart-citation.ts';
-import { escapeXml } from './frame.ts';
+import { escapeXml, FRAMED_WIDE_WIDTH } from './frame.ts';
 
 /** Site path of an edition's charts folder: « /normandie/2023/v3/graphiques/ ». */
 export const chartsFolder = (report: Report) => `/${report.editionId}/graphiques/`;
@@ -15,6 +15,6 @@ export function embedSnippets(report: Report, id: string, title: string): { ifra
   const file = (name: string) => permanentUrl(report, `graphiques/${name}`);
   return {
     iframe: `<iframe src="${file(`${id}/`)}" title="${escapeXml(title)}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
-    image: `<figure><img src="${file(`${id}.png`)}" alt="${escapeXml(title)}" width="672"><figcaption>${escapeXml(chartCitation(report))}</figcaption></figure>`,
+    image: `<figure><img src="${file(`${id}.png`)}" alt="${escapeXml(title)}" width="${FRAMED_WIDE_WIDTH}"><figcaption>${escapeXml(chartCitation(report))}</figcaption></figure>`,
   };
 }
