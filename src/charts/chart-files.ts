@@ -10,11 +10,10 @@ import type { ChartProps } from './chart-id.ts';
 import { chartModel, type ChartModel } from './chart-model.ts';
 import { framedSvg } from './frame.ts';
 
-export const CHART_FILE_KINDS = ['svg', 'png', 'csv'] as const;
-export type ChartFileKind = (typeof CHART_FILE_KINDS)[number];
+export type ChartFileKind = 'svg' | 'png' | 'csv';
 
 /** PNG pixels per SVG pixel. */
-export const PNG_SCALE = 2;
+const PNG_SCALE = 2;
 
 export function pngOf(svg: string): Uint8Array<ArrayBuffer> {
   const resvg = new Resvg(svg, {
@@ -37,7 +36,7 @@ function once<T>(cache: Map<string, Promise<T>>, report: Report, id: string, mak
 const modelOf = (catalog: Catalog, report: Report, id: string, props: ChartProps) => once(models, report, id, () => chartModel(catalog, report, props));
 
 /** The framed SVG of a chart (the SVG and the PNG both need it). */
-export function chartSvg(catalog: Catalog, report: Report, id: string, props: ChartProps): Promise<string> {
+function chartSvg(catalog: Catalog, report: Report, id: string, props: ChartProps): Promise<string> {
   return once(svgs, report, id, () => modelOf(catalog, report, id, props).then((model) => framedSvg(model.plotSvg, { ...model, citation: chartCitation(report) })));
 }
 

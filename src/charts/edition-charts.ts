@@ -66,6 +66,6 @@ export function editionCharts(editionId: string, root = contentDir()): EditionCh
 }
 
 /** The id of a chart a page renders: the one the edition's list gives its props. */
-export function chartIdOf(editionId: string, props: ChartProps, root = contentDir()): string | undefined {
-  return listed(editionId, root).ids.get(chartKey(props));
+export function chartIdOf(editionId: string, props: ChartProps): string | undefined {
+  return listed(editionId, contentDir()).ids.get(chartKey(props));
 }

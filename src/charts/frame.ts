@@ -6,7 +6,7 @@
 import { WIDE_SIZE } from './sizes.ts';
 import { wrapText } from './text-metrics.ts';
 
-export interface FrameTexts {
+interface FrameTexts {
   title: string;
   champ: string;
   sources: string[];
@@ -40,7 +40,7 @@ function block(texts: string[], top: number, width: number, size: number, bold =
 }
 
 /** The footer lines, in the order of the notes under the chart on the page. */
-export function footerLines({ champ, sources, citation }: FrameTexts): string[] {
+function footerLines({ champ, sources, citation }: FrameTexts): string[] {
   return [...(champ ? [`Champ : ${champ}`] : []), ...(sources.length ? [`${sources.length > 1 ? 'Sources' : 'Source'} des données : ${sources.join(' ; ')}`] : []), LICENCE_LINE, citation];
 }
 
