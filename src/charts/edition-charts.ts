@@ -40,10 +40,10 @@ function chartsInChapters(editionId: string, root: string): { props: ChartProps;
     });
 }
 
-const cache = new Map<string, EditionChart[]>();
+/** Per content root and edition: its charts, and the id of each chart key (assignChartIds). */
+const cache = new Map<string, { charts: EditionChart[]; ids: Map<string, string> }>();
 
-/** The edition's charts, each once (the first chapter that draws it), in the order of the plan. */
-export function editionCharts(editionId: string, root = contentDir()): EditionChart[] {
+function listed(editionId: string, root: string) {
   const cacheKey = `${root}\0${editionId}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
@@ -56,12 +56,16 @@ export function editionCharts(editionId: string, root = contentDir()): EditionCh
     seen.add(id);
     return [{ id, props, chapter }];
   });
-  cache.set(cacheKey, charts);
-  return charts;
+  cache.set(cacheKey, { charts, ids });
+  return { charts, ids };
+}
+
+/** The edition's charts, each once (the first chapter that draws it), in the order of the plan. */
+export function editionCharts(editionId: string, root = contentDir()): EditionChart[] {
+  return listed(editionId, root).charts;
 }
 
 /** The id of a chart a page renders: the one the edition's list gives its props. */
-export function chartIdOf(editionId: string, props: ChartProps, root = contentDir()): string | undefined {
-  const key = chartKey(props);
-  return editionCharts(editionId, root).find((c) => chartKey(c.props) === key)?.id;
+export function chartIdOf(editionId: string, props: ChartProps): string | undefined {
+  return listed(editionId, contentDir()).ids.get(chartKey(props));
 }

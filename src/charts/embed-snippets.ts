@@ -4,20 +4,17 @@
  * component: Astro's compiler misreads HTML inside a template string of a front matter.)
  */
 import type { Report } from '../data/catalog.ts';
-import { siteUrl } from '../site/deploy.ts';
-import { href } from '../site/url.ts';
+import { permanentUrl } from '../citation/citation.ts';
 import { chartCitation } from './chart-citation.ts';
+import { escapeXml, FRAMED_WIDE_WIDTH } from './frame.ts';
 
 /** Site path of an edition's charts folder: « /normandie/2023/v3/graphiques/ ». */
 export const chartsFolder = (report: Report) => `/${report.editionId}/graphiques/`;
 
-const absolute = (path: string) => new URL(href(path), siteUrl()).href;
-const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 export function embedSnippets(report: Report, id: string, title: string): { iframe: string; image: string } {
-  const folder = chartsFolder(report);
+  const file = (name: string) => permanentUrl(report, `graphiques/${name}`);
   return {
-    iframe: `<iframe src="${absolute(`${folder}${id}/`)}" title="${attribute(title)}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
-    image: `<figure><img src="${absolute(`${folder}${id}.png`)}" alt="${attribute(title)}" width="672"><figcaption>${attribute(chartCitation(report))}</figcaption></figure>`,
+    iframe: `<iframe src="${file(`${id}/`)}" title="${escapeXml(title)}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
+    image: `<figure><img src="${file(`${id}.png`)}" alt="${escapeXml(title)}" width="${FRAMED_WIDE_WIDTH}"><figcaption>${escapeXml(chartCitation(report))}</figcaption></figure>`,
   };
 }

@@ -3,9 +3,10 @@
  * itself: its title above; Champ, Source, licence and edition below. Text is wrapped with the
  * widths of text-metrics.ts (they err wide), so nothing runs out of the frame.
  */
+import { WIDE_SIZE } from './sizes.ts';
 import { wrapText } from './text-metrics.ts';
 
-export interface FrameTexts {
+interface FrameTexts {
   title: string;
   champ: string;
   sources: string[];
@@ -20,7 +21,12 @@ const NOTE_SIZE = 12;
 const LINE = 1.35;
 const FONT = "system-ui, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The width of a framed chart drawn at `plotWidth`; the files' charts are drawn at the wide size. */
+const framedWidth = (plotWidth: number) => plotWidth + 2 * PAD;
+export const FRAMED_WIDE_WIDTH = framedWidth(WIDE_SIZE.width);
+
+/** Text or an attribute value as XML (and HTML) reads it; apostrophes are kept as typed. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Bold glyphs are wider than the regular ones text-metrics.ts measures (DejaVu Sans Bold: ~12 %). */
 const BOLD_WIDTH = 1.15;
@@ -34,7 +40,7 @@ function block(texts: string[], top: number, width: number, size: number, bold =
 }
 
 /** The footer lines, in the order of the notes under the chart on the page. */
-export function footerLines({ champ, sources, citation }: FrameTexts): string[] {
+function footerLines({ champ, sources, citation }: FrameTexts): string[] {
   return [...(champ ? [`Champ : ${champ}`] : []), ...(sources.length ? [`${sources.length > 1 ? 'Sources' : 'Source'} des données : ${sources.join(' ; ')}`] : []), LICENCE_LINE, citation];
 }
 
@@ -43,7 +49,7 @@ export function framedSvg(plotSvg: string, texts: FrameTexts): string {
   const plotWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(plotSvg)?.[1]);
   const plotHeight = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(plotSvg)?.[1]);
   if (!plotWidth || !plotHeight) throw new Error('framedSvg : le SVG de Plot n’a pas de largeur ou de hauteur');
-  const width = plotWidth + 2 * PAD;
+  const width = framedWidth(plotWidth);
   const textWidth = plotWidth;
   const title = block([texts.title], PAD, textWidth, TITLE_SIZE, true);
   const plotTop = PAD + title.height + 8;

@@ -7,9 +7,15 @@ import { parseHTML } from 'linkedom';
 import type { SvgAccessibility } from './accessibility.ts';
 import { drawSizes, type ChartSize } from './sizes.ts';
 
+const newDocument = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
 export function renderSvg(optionsFor: (size: ChartSize) => Plot.PlotOptions, a11y: SvgAccessibility): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  return drawSizes(Plot.plot, document as unknown as Document, optionsFor, a11y)
+  return drawSizes(Plot.plot, newDocument(), optionsFor, a11y)
     .map((svg) => svg.outerHTML)
     .join('');
+}
+
+/** Plot's SVG at one size, as drawSizes draws it, without the page's ARIA wiring (a chart's files). */
+export function plotAt(options: Plot.PlotOptions, size: ChartSize): string {
+  return Plot.plot({ ...options, width: size.width, document: newDocument(), figure: false }).outerHTML;
 }

@@ -19,10 +19,13 @@ export const FONT_SIZE = 12;
  * Narrow: 320 px keeps 12 px text at ≥ 11 px down to a 294 px container (a 360 px phone).
  * Wide: shown from a 600 px container (charts.css), where 640 px shrink to ≥ 11 px text.
  */
-export const CHART_SIZES: readonly ChartSize[] = [
+const CHART_SIZES: readonly ChartSize[] = [
   { name: 'narrow', width: 320 },
   { name: 'wide', width: 640 },
 ];
+
+/** The wide size: the one a chart's files are drawn at. */
+export const WIDE_SIZE = CHART_SIZES.find((s) => s.name === 'wide')!;
 
 /** The chart at each size, as SVG elements of `document`, named and described by the figure. */
 export function drawSizes(

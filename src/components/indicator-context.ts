@@ -20,6 +20,9 @@ export function indicatorSources(report: Report, indicator: IndicatorDefinition)
   };
 }
 
+/** Whether a dimension's values are codes with a label (every one but the years). */
+export const isCoded = (dimension: string) => dimension !== 'year' && !dimension.endsWith('_year');
+
 /** Code → label for every dimension value of the rows (operators as named in the report's year). */
 export function dimensionLabels(catalog: Catalog, report: Report, indicator: IndicatorDefinition, rows: IndicatorRow[]): Record<string, string> {
   const resource = [...report.resources.values()].find((r) => readsKind(indicator, r.descriptor.cep?.kind));
@@ -29,7 +32,7 @@ export function dimensionLabels(catalog: Catalog, report: Report, indicator: Ind
   for (const row of rows)
     for (const d of indicator.dimensions) {
       const code = row[d];
-      if (code === null || code === undefined || d === 'year' || d.endsWith('_year')) continue;
+      if (code === null || code === undefined || !isCoded(d)) continue;
       labels[String(code)] ??= d === 'population' ? (catalog.reference.get('populations')?.table.rows.find((p) => p.code === code)?.label as string | undefined) ?? String(code) : label(d, code, row as never);
     }
   return labels;

@@ -17,6 +17,12 @@ import { quote, type DataIssue } from './issues.ts';
 import { contentDir, displayPath } from './paths.ts';
 import { typedFigures } from './prose-numbers.ts';
 
+/** The pages and folders beside a chapter under /<region>/<year>/v<N>/ (src/pages/[region]/[year]/[edition]/). */
+export const EDITION_PAGES = ['rapport-complet', 'graphiques', 'provenance', 'citation'] as const;
+/** The same under /<region>/<year>/ (src/pages/[region]/[year]/), beside the editions v1, v2…. */
+export const REPORT_PAGES = ['rapport-complet', 'editions'] as const;
+const RESERVED = new Set<string>([...EDITION_PAGES, ...REPORT_PAGES]);
+
 export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[] {
   const issues: DataIssue[] = [];
   for (const { file, edition } of chapterFiles(root)) {
@@ -27,8 +33,8 @@ export function checkChapters(catalog: Catalog, root = contentDir()): DataIssue[
     const issue = (line: number, column: number, message: string) => issues.push({ file: displayPath(file), line, column, severity: 'error', message });
     // A chapter's URL segment sits beside the edition's other pages: it must not take their names.
     const slug = path.basename(file, '.mdx').replace(/^\d+-/, '');
-    if (slug === 'rapport-complet' || slug === 'editions' || slug === 'graphiques' || /^v\d+$/.test(slug))
-      issue(1, 1, `nom de chapitre réservé ${quote(slug)} : renommez le fichier (rapport-complet, editions, graphiques et v1, v2… sont des pages du rapport)`);
+    if (RESERVED.has(slug) || /^v\d+$/.test(slug))
+      issue(1, 1, `nom de chapitre réservé ${quote(slug)} : renommez le fichier (${[...RESERVED].join(', ')} et v1, v2… sont des pages du rapport)`);
     if (!report) {
       issue(1, 1, `chapitre d'une édition sans données : aucun dossier data/reports/${edition}/`);
       continue;

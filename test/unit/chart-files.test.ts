@@ -1,19 +1,21 @@
 /**
  * Chart ids (src/charts/chart-id.ts, edition-charts.ts) and the chart files (frame.ts,
  * chart-files.ts), on the fixture reports: ids from props, stable and unique; the framed SVG
- * parses and carries title, Champ, Source, licence and edition; the PNG decodes at twice its size.
+ * parses and carries title, Champ, Source, licence and edition; the PNG decodes at twice its size;
+ * the CSV names each column once.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { chartFile, pngOf } from '../../src/charts/chart-files.ts';
+import { chartModel } from '../../src/charts/chart-model.ts';
 import { assignChartIds, chartKey, chartSlug } from '../../src/charts/chart-id.ts';
 import { chartVariantProps, editionCharts } from '../../src/charts/edition-charts.ts';
 import { framedSvg, LICENCE_LINE } from '../../src/charts/frame.ts';
 import { inspectData } from '../../src/data/catalog.ts';
-import { checkChapters } from '../../src/data/chapters-check.ts';
+import { checkChapters, EDITION_PAGES, REPORT_PAGES } from '../../src/data/chapters-check.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 const roots = fixtureRoots();
@@ -127,17 +129,42 @@ describe('chart files', () => {
     }
   });
 
+  it('give an indicator chart’s CSV each dimension once, a coded one beside its label, whatever its bars', async () => {
+    for (const by of ['year', 'territory']) {
+      const csv = (await chartModel(catalog, report, { indicator: 'count-series', population: 'ptp-files', by })).csv;
+      const header = csv.split('\r\n')[0]!.split(',');
+      expect(new Set(header).size, by).toBe(header.length);
+      expect(header[0]).toBe(by);
+      expect(header).toEqual(expect.arrayContaining(['population', 'population_libelle', 'territory', 'territory_libelle', 'year', 'numerator', 'value']));
+      expect(header).not.toContain('year_libelle');
+      expect(header.slice(-2)).toEqual(['numerator', 'value']);
+    }
+  });
+
   it('draw text with the system’s fonts (a PNG with text differs from the same without it)', () => {
     const frame = (text: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="30"><rect width="100%" height="100%" fill="#fff"/><text x="5" y="20" font-size="14">${text}</text></svg>`;
     expect(Buffer.from(pngOf(frame('Champ'))).equals(Buffer.from(pngOf(frame(''))))).toBe(false);
   });
 });
 
-describe('the graphiques folder of an edition', () => {
-  it('is a reserved chapter name', () => {
-    const chapter = path.join(roots.content, 'reports', report.editionId, '99-graphiques.mdx');
-    writeFileSync(chapter, '---\ntitle: Graphiques\nsummary: Fictif\n---\n\nTexte.\n');
-    const issues = checkChapters(catalog, roots.content).filter((i) => i.file.endsWith('99-graphiques.mdx'));
-    expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('nom de chapitre réservé « graphiques »')]);
+describe('the pages beside a chapter', () => {
+  it('are the folders and pages of src/pages beside [chapter]', () => {
+    const pages = (dir: string) =>
+      readdirSync(path.resolve('src/pages/[region]/[year]', dir))
+        .map((name) => name.replace(/\.(astro|ts)$/, ''))
+        .filter((name) => !name.startsWith('[') && name !== 'index')
+        .sort();
+    expect(pages('[edition]')).toEqual([...EDITION_PAGES].sort());
+    expect(pages('.')).toEqual([...REPORT_PAGES].sort());
+  });
+
+  it('are reserved chapter names', () => {
+    for (const name of new Set([...EDITION_PAGES, ...REPORT_PAGES, 'v2'])) {
+      const file = `99-${name}.mdx`;
+      writeFileSync(path.join(roots.content, 'reports', report.editionId, file), '---\ntitle: Page\nsummary: Fictif\n---\n\nTexte.\n');
+      const issues = checkChapters(catalog, roots.content).filter((i) => i.file.endsWith(file));
+      expect(issues.map((i) => i.message)).toEqual([expect.stringContaining(`nom de chapitre réservé « ${name} »`)]);
+      rmSync(path.join(roots.content, 'reports', report.editionId, file));
+    }
   });
 });
