@@ -4,7 +4,7 @@
  * file cannot differ from the chart on the page. Errors name the chart in the component's words.
  */
 import { dimensionLabels, indicatorSources } from '../components/indicator-context.ts';
-import { chartVariants } from '../components/chart-variants.ts';
+import { chartVariants, variantRows } from '../components/chart-variants.ts';
 import { findResource, type Catalog, type Report } from '../data/catalog.ts';
 import { fieldChoices, selectorChoices } from '../data/choices.ts';
 import { quote } from '../data/issues.ts';
@@ -50,11 +50,8 @@ export function datasetChartInput(catalog: Catalog, report: Report, props: Chart
   };
 }
 
-/**
- * An indicator chart: its indicator, the dimension of its bars (`by`), the other dimensions fixed
- * (defaults applied), its spec and its variants, one per territory of `territories`.
- */
-export async function indicatorChartInput(catalog: Catalog, report: Report, props: ChartProps) {
+/** An indicator chart's request: its indicator, the dimension of its bars (`by`), the other dimensions fixed (defaults applied), its spec and rows. */
+async function indicatorChartRequest(catalog: Catalog, report: Report, props: ChartProps) {
   const { chart, indicator: indicatorId, by: byProp, territories, lecture: _lecture, title: _title, ...rest } = props;
   const preset = chart ? getChart(String(chart)) : undefined;
   if (!preset && !indicatorId) throw new Error('<Chart> : attribut « indicator » (un indicateur de data/indicators) ou « dataset » attendu');
@@ -65,10 +62,23 @@ export async function indicatorChartInput(catalog: Catalog, report: Report, prop
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
   checkSelectors(indicator, given, what);
   const { [by]: _bars, ...fixed } = withDefaults(indicator, given, report);
-  const spec = preset ?? indicatorBars(indicator, by);
   const all = await indicatorRows(report, indicator);
-  const labels = dimensionLabels(catalog, report, indicator, all);
   const codes = (territories as string[] | undefined) ?? [String(fixed.territory ?? report.region.code)];
-  const { legend, variants } = chartVariants({ catalog, report, indicator, by, fixed, all, labels, dimension: 'territory', codes, what });
-  return { indicator, by, fixed, spec, labels, legend, variants, sources: indicatorSources(report, indicator) };
+  const request = { catalog, report, indicator, by, fixed, all, labels: dimensionLabels(catalog, report, indicator, all), dimension: 'territory', codes, what };
+  return { request, spec: preset ?? indicatorBars(indicator, by) };
+}
+
+/** An indicator chart: its request's parts, and its variants, one per territory of `territories` that has values. */
+export async function indicatorChartInput(catalog: Catalog, report: Report, props: ChartProps) {
+  const { request, spec } = await indicatorChartRequest(catalog, report, props);
+  const { indicator, by, fixed, labels } = request;
+  const { legend, variants, absent } = chartVariants(request);
+  return { indicator, by, fixed, spec, labels, legend, variants, absent, sources: indicatorSources(report, indicator) };
+}
+
+/** Whether a chart draws anything in the edition: a territory of a switch may have no value there. */
+export async function chartHasValues(catalog: Catalog, report: Report, props: ChartProps): Promise<boolean> {
+  if (props.dataset) return true;
+  const { request } = await indicatorChartRequest(catalog, report, props);
+  return variantRows(request, request.codes[0]!).rows.length > 0;
 }

@@ -6,6 +6,7 @@
 import type { APIRoute } from 'astro';
 import { loadCatalog, type Report } from '../data/catalog.ts';
 import { chartFile, type ChartFileKind } from './chart-files.ts';
+import { chartHasValues } from './chart-input.ts';
 import { editionCharts, type EditionChart } from './edition-charts.ts';
 
 export interface ChartRouteProps {
@@ -13,13 +14,22 @@ export interface ChartRouteProps {
   chart: EditionChart;
 }
 
-export function chartRoutes() {
-  return loadCatalog().editions.flatMap((report) =>
-    editionCharts(report.editionId).map((chart) => ({
-      params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
-      props: { report, chart } satisfies ChartRouteProps,
-    })),
+/** A chart's routes in each edition; a territory of a switch with no value in the edition has none. */
+export async function chartRoutes() {
+  const catalog = loadCatalog();
+  const perEdition = await Promise.all(
+    catalog.editions.map(async (report) => {
+      const charts = editionCharts(report.editionId);
+      const drawn = await Promise.all(charts.map((chart) => chartHasValues(catalog, report, chart.props)));
+      return charts
+        .filter((_, i) => drawn[i])
+        .map((chart) => ({
+          params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
+          props: { report, chart } satisfies ChartRouteProps,
+        }));
+    }),
   );
+  return perEdition.flat();
 }
 
 /** The GET of one kind of chart file. */

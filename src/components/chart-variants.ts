@@ -49,22 +49,32 @@ function territoryLabel(catalog: Catalog, code: string, what: string): string {
   return territory.label;
 }
 
-/** The variants of a chart, each checked to give one row per bar, the first one not empty. */
-export function chartVariants({ catalog, report, indicator, by, fixed, all, labels, dimension, codes, what }: VariantRequest): { legend: string; variants: ChartVariant[] } {
+/** The rows of one value of the switched dimension (the fixed dimensions, and that value where the indicator has the dimension). */
+export function variantRows({ indicator, by, fixed, all, dimension }: Pick<VariantRequest, 'indicator' | 'by' | 'fixed' | 'all' | 'dimension'>, key: string) {
+  const selection = indicator.dimensions.includes(dimension) && dimension !== by ? { ...fixed, [dimension]: key } : fixed;
+  return { selection, rows: selectRows(all, selection) };
+}
+
+/**
+ * The variants of a chart, each checked to give one row per bar. The first (the editor's default)
+ * must have values; a later one with none in this edition is not offered, and its label is listed
+ * in `absent` for the page to say so.
+ */
+export function chartVariants(request: VariantRequest): { legend: string; variants: ChartVariant[]; absent: string[] } {
+  const { catalog, report, indicator, by, all, labels, dimension, codes, what } = request;
   const legend = LEGENDS[dimension];
   if (!legend) throw new Error(`${what} : on ne peut pas proposer au lecteur de choisir la dimension « ${dimension} » ; attendu ${Object.keys(LEGENDS).join(', ')}`);
   if (codes.length > 1 && (!indicator.dimensions.includes(dimension) || dimension === by))
     throw new Error(`${what} : plusieurs territoires au choix, mais l'indicateur « ${indicator.id} » n'a pas de territoire à fixer (ses barres sont par ${by}) ; retirez l'attribut territories`);
   if (codes.length > MAX_VARIANTS) throw new Error(`${what} : ${codes.length} territoires au choix, au plus ${MAX_VARIANTS} ; gardez les plus utiles, le tableau « Voir les données » et l'explorateur donnent les autres`);
-  const variants = codes.map((key) => {
-    const selection = indicator.dimensions.includes(dimension) && dimension !== by ? { ...fixed, [dimension]: key } : fixed;
-    const rows = selectRows(all, selection);
+  const candidates = codes.map((key) => {
+    const { selection, rows } = variantRows(request, key);
     if (new Set(rows.map((r) => String(r[by]))).size !== rows.length)
       throw new Error(`${what} : plusieurs valeurs par ${by} ; fixez les autres dimensions — ${choices(indicator, all, selection)}`);
     const place = String(selection.territory ?? report.region.code);
     const ctx: ChartContext = { year: Number(selection.year ?? report.year), territoryLabel: territoryLabel(catalog, place, what), labels };
     return { key, label: territoryLabel(catalog, key, what), selection, rows, ctx };
   });
-  if (variants[0]!.rows.length === 0) throw new Error(`${what} : aucune valeur dans ${report.editionId} ; valeurs possibles — ${choices(indicator, all, variants[0]!.selection)}`);
-  return { legend, variants };
+  if (candidates[0]!.rows.length === 0) throw new Error(`${what} : aucune valeur dans ${report.editionId} ; valeurs possibles — ${choices(indicator, all, candidates[0]!.selection)}`);
+  return { legend, variants: candidates.filter((v) => v.rows.length > 0), absent: candidates.filter((v) => v.rows.length === 0).map((v) => v.label) };
 }

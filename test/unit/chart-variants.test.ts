@@ -36,6 +36,15 @@ describe('chart variants', () => {
     }
   });
 
+  it('leaves out a later territory with no value in the edition, and names it; the first must have values', async () => {
+    const all = await indicatorRows(report, indicator);
+    const empty = [...catalog.territories.keys()].find((code) => code !== FIXTURE.code && !all.some((r) => r.territory === code))!;
+    const { variants, absent } = chartVariants(await request([FIXTURE.code, empty, 'FRM']));
+    expect(variants.map((v) => v.key)).toEqual([FIXTURE.code, 'FRM']);
+    expect(absent).toEqual([catalog.territories.get(empty)!.label]);
+    await expect(request([empty, FIXTURE.code]).then(chartVariants)).rejects.toThrow(/aucune valeur dans/);
+  });
+
   it('refuses more territories than the CSS can show, and a switch the indicator cannot honour', async () => {
     const codes = [...catalog.territories.keys()].slice(0, MAX_VARIANTS + 1);
     expect(codes.length).toBe(MAX_VARIANTS + 1);

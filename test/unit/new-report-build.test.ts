@@ -129,6 +129,18 @@ describe('a new report, from the scaffold to the released edition and the built 
     expect(existsSync(path.join(outDir, 'donnees/bretagne/2024/cep_entries.csv'))).toBe(true);
   });
 
+  it('offers a chart territory only where the edition has its values, and says which it left out', () => {
+    // The skeleton's chart switches between the region and France métropolitaine; the test fills the region only.
+    const charts = readdirSync(path.join(outDir, 'bretagne/2024/v1/graphiques')).filter((f) => f.startsWith('entries-by-operator'));
+    expect(charts.filter((f) => /frm/.test(f))).toEqual([]);
+    expect(charts.filter((f) => f.endsWith('.svg'))).toHaveLength(1);
+    const chapter = page('bretagne/2024/recours-au-cep');
+    // The chart left with one territory still links its files.
+    expect(chapter).toContain(`graphiques/${charts.find((f) => f.endsWith('.svg'))}`);
+    expect(chapter).toContain('Pas de valeur pour France métropolitaine dans cette édition.');
+    expect(chapter).not.toContain('name="chart-entries-by-operator-variant"');
+  });
+
   it('shows the figures computed by the indicators: total, shares, a signed variation and a share the source does not print', () => {
     const home = page('bretagne/2024');
     expect(home).toMatch(/<data[^>]*data-indicator="cep-entries-total"[^>]*>1\u202f000<\/data>/);
