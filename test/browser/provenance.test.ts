@@ -8,7 +8,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadIndicators } from '../../src/indicators/catalogue.ts';
 import type { Report } from '../../src/data/catalog.ts';
 import { chapterUrls, editionsOf, reportsWithPages } from './catalog-pages.ts';
@@ -109,10 +109,13 @@ async function checkStatic(page: Page, report: Report, s: Sampled): Promise<void
 }
 
 describe.each(reportsWithPages.map((r) => [r.editionId, r] as const))('provenance of the figures of %s', (_, report) => {
+  // Sampled once for the report: each test below runs on its own (`-t`), not after another.
   let sampled: Sampled[] = [];
-
-  it('samples figures of every kind: prose (dataset and indicator), key figures, tables', async () => {
+  beforeAll(async () => {
     sampled = await sample(report);
+  });
+
+  it('samples figures of every kind: prose (dataset and indicator), key figures, tables', () => {
     const kinds = new Set(sampled.map((s) => s.kind));
     expect([...kinds].sort()).toEqual(['key figure', 'prose', 'table']);
     expect(sampled.some((s) => s.indicator)).toBe(true);
