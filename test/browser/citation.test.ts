@@ -103,13 +103,16 @@ describe('open-data metadata', () => {
     expect(feed.entry.map((e: { id: string }) => pathOf(e.id)).sort()).toEqual(catalog.editions.filter((e) => e.edition.released).map((e) => `/${e.editionId}/`).sort());
   });
 
-  it('robots.txt names the sitemap, which lists every built page', async () => {
+  it('robots.txt names the sitemap, which lists every built page but those asking not to be indexed (chart embeds)', async () => {
     const sitemap = (await fetched('/robots.txt')).match(/^Sitemap: (\S+)$/m)![1]!;
     const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
     const index = parser.parse(await fetched(pathOf(sitemap))).sitemapindex.sitemap.map((s: { loc: string }) => pathOf(s.loc));
     const listed = new Set<string>();
     for (const part of index) for (const u of parser.parse(await fetched(part)).urlset.url) listed.add(pathOf(u.loc));
     const pages = builtPages().filter((p) => p.endsWith('/'));
-    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    const noindex = (p: string) => /<meta name="robots" content="noindex"/.test(builtHtml(p));
+    expect(pages.filter((p) => !noindex(p) && !listed.has(p))).toEqual([]);
+    expect(pages.filter((p) => noindex(p) && listed.has(p))).toEqual([]);
+    expect(pages.some(noindex)).toBe(true);
   });
 });
