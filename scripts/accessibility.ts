@@ -1,6 +1,6 @@
 /**
  * npx tsx scripts/accessibility.ts [dir]: runs the automated accessibility checks (src/accessibility/
- * page-checks.ts) on every page of a built site in headless Chromium, writes the results to
+ * page-checks.ts) on the pages of a built site (every page, generated families by a sample: built-pages.ts) in headless Chromium, writes the results to
  * <dir>/accessibilite/resultats.json and into the declaration page (/accessibilite/). A page
  * that fails a check does not stop the build: the declaration shows it, the browser tests fail
  * on it. Run by `npm run build` on the staging folder, after the PDFs.
@@ -8,10 +8,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { builtPages } from '../src/accessibility/built-pages.ts';
+import { builtPages, representativePages } from '../src/accessibility/built-pages.ts';
 import { checkPage } from '../src/accessibility/page-checks.ts';
 import { fillResults } from '../src/accessibility/render.ts';
-import { AXE_TAGS, RESULTS_FILE, type AccessibilityResults, type PageResult } from '../src/accessibility/results.ts';
+import { AXE_TAGS, failuresByCheck, RESULTS_FILE, type AccessibilityResults, type PageResult } from '../src/accessibility/results.ts';
 import { launch } from '../src/browser/chromium.ts';
 import { serve } from '../src/browser/serve.ts';
 import { basePath } from '../src/site/deploy.ts';
@@ -32,8 +32,9 @@ async function checkAll(outDir: string, { signal }: CheckOptions): Promise<Acces
     signal?.addEventListener('abort', closeOnAbort);
     try {
       const checkedAt = new Date().toISOString();
-      const pages = await checkInTabs(browser, site.url, builtPages(outDir), axeSource, signal);
-      return { checkedAt, tool: { name: 'axe-core', version: axeVersion, tags: AXE_TAGS }, browser: `Chromium ${browser.version()}`, pages };
+      const all = builtPages(outDir);
+      const pages = await checkInTabs(browser, site.url, representativePages(outDir, all), axeSource, signal);
+      return { checkedAt, tool: { name: 'axe-core', version: axeVersion, tags: AXE_TAGS }, browser: `Chromium ${browser.version()}`, siteTotal: all.length, pages };
     } finally {
       signal?.removeEventListener('abort', closeOnAbort);
       await browser.close();
@@ -79,6 +80,7 @@ export async function checkAccessibility(outDir: string, options: CheckOptions =
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const results = await checkAccessibility(path.resolve(process.argv[2] ?? 'dist'));
-  const failing = results.pages.filter((p) => p.axe.violations.length > 0 || !p.skipLink || p.reflowWidth > 320);
-  console.log(`Accessibilité : ${results.pages.length} page(s) contrôlée(s), ${failing.length} en échec${failing.length ? ` (${failing.map((p) => p.page).join(', ')})` : ''}.`);
+  const failed = failuresByCheck(results);
+  const failing = [...new Set([...failed.axe, ...failed.reflow, ...failed.skipLink])].sort();
+  console.log(`Accessibilité : ${results.pages.length} page(s) contrôlée(s), ${failing.length} en échec${failing.length ? ` (${failing.join(', ')})` : ''}.`);
 }

@@ -10,10 +10,10 @@ interface AxeRule {
   id: string;
   help: string;
   impact?: string | null;
-  nodes: unknown[];
+  nodes: { target: string[] }[];
 }
 
-const finding = (r: AxeRule): RuleFinding => ({ id: r.id, help: r.help, impact: r.impact ?? null, nodes: r.nodes.length });
+const finding = (r: AxeRule): RuleFinding => ({ id: r.id, help: r.help, impact: r.impact ?? null, nodes: r.nodes.length, targets: r.nodes.slice(0, 3).map((n) => n.target.join(' ')) });
 
 async function runAxe(tab: Page, axeSource: string): Promise<PageResult['axe']> {
   // Injected through DevTools, so that the page's CSP stays in force for the page itself.
@@ -26,7 +26,13 @@ async function runAxe(tab: Page, axeSource: string): Promise<PageResult['axe']> 
   return { violations: result.violations.map(finding), incomplete: result.incomplete.map(finding), passes: result.passes };
 }
 
-async function skipLinkFirst(tab: Page): Promise<boolean> {
+/** Whether the first Tab stop is a working skip link; null where nothing comes before the content to skip (a chart embed). */
+async function skipLinkFirst(tab: Page): Promise<boolean | null> {
+  const somethingToSkip = await tab.evaluate(() => {
+    const main = document.querySelector('main');
+    return !main || [...document.body.querySelectorAll('header, nav, a[href], button, input, select, textarea')].some((e) => main.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING);
+  });
+  if (!somethingToSkip) return null;
   await tab.keyboard.press('Tab');
   return tab.evaluate(() => {
     const link = document.activeElement;

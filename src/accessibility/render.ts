@@ -13,6 +13,10 @@ import { failuresByCheck, REFLOW_WIDTH, rulesAcrossPages, type AccessibilityResu
  */
 const PLACEHOLDER = /(<div [^>]*data-accessibility-results[^>]*>)[\s\S]*?(<\/div>)/;
 
+/** Which pages are checked (built-pages.ts representativePages), as the declaration says it. */
+const SAMPLE =
+  'toutes, sauf les pages produites sur un même modèle pour chaque édition — pages de provenance des chiffres et graphiques à intégrer — dont chaque famille est représentée par sa première page et sa page la plus lourde';
+
 const when = (iso: string) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
 const pagesCount = (n: number) => `${n} page${n > 1 ? 's' : ''}`;
@@ -25,7 +29,7 @@ function checksTable(results: AccessibilityResults): string {
   const rows = [
     { name: `Règles automatiques WCAG 2.1 niveaux A et AA (axe-core ${results.tool.version})`, failed: failed.axe },
     { name: `Affichage sur ${REFLOW_WIDTH} px de large sans défilement horizontal (zoom à 400 %, critère RGAA 10.11)`, failed: failed.reflow },
-    { name: 'Lien d’évitement atteint par la première tabulation et menant au contenu (critère RGAA 12.7)', failed: failed.skipLink },
+    { name: 'Lien d’évitement atteint par la première tabulation et menant au contenu (critère RGAA 12.7 ; sans objet sur une page sans en-tête ni navigation, comme un graphique à intégrer)', failed: failed.skipLink },
   ];
   const body = rows
     .map((r) => {
@@ -33,7 +37,7 @@ function checksTable(results: AccessibilityResults): string {
       return `<tr data-check-result="${r.failed.length === 0 ? 'passed' : 'failed'}"><th scope="row">${escapeHtml(r.name)}</th><td>${total}</td><td>${r.failed.length}</td><td>${result}</td></tr>`;
     })
     .join('');
-  return `<table class="a11y-checks"><caption>Contrôles automatiques exécutés sur chaque page du site</caption><thead><tr><th scope="col">Contrôle</th><th scope="col">Pages contrôlées</th><th scope="col">Pages en échec</th><th scope="col">Résultat</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<table class="a11y-checks"><caption>Contrôles automatiques exécutés sur les pages contrôlées</caption><thead><tr><th scope="col">Contrôle</th><th scope="col">Pages contrôlées</th><th scope="col">Pages en échec</th><th scope="col">Résultat</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function ruleList(results: AccessibilityResults, kind: 'violations' | 'incomplete', base: string): string {
@@ -57,7 +61,7 @@ function otherFailures(results: AccessibilityResults, base: string): string {
 /** The results section's content; `base` is the site's base path (« / » or « /dossier/ »). */
 export function resultsHtml(results: AccessibilityResults, base: string): string {
   const html = [
-    `<p data-checked-at="${escapeHtml(results.checkedAt)}">Contrôles exécutés le ${escapeHtml(when(results.checkedAt))} (heure de Paris) sur les ${pagesCount(results.pages.length)} du site, dans ${escapeHtml(results.browser)}, lors de la construction du site. <a href="${escapeHtml(base)}accessibilite/resultats.json">Résultats détaillés (JSON)</a>.</p>`,
+    `<p data-checked-at="${escapeHtml(results.checkedAt)}">Contrôles exécutés le ${escapeHtml(when(results.checkedAt))} (heure de Paris) sur ${pagesCount(results.pages.length)} des ${results.siteTotal} du site (${SAMPLE}), dans ${escapeHtml(results.browser)}, lors de la construction du site. <a href="${escapeHtml(base)}accessibilite/resultats.json">Résultats détaillés (JSON)</a>.</p>`,
     checksTable(results),
     '<h3>Règles en échec</h3>',
     ruleList(results, 'violations', base),

@@ -16,6 +16,8 @@ export interface RuleFinding {
   impact: string | null;
   /** Number of elements of the page concerned. */
   nodes: number;
+  /** The CSS selectors of the first few, to find them. */
+  targets: string[];
 }
 
 /** What the checks found on one page (its URL path under the site root). */
@@ -24,8 +26,11 @@ export interface PageResult {
   axe: { violations: RuleFinding[]; incomplete: RuleFinding[]; passes: number };
   /** Width of the page's content at 320 CSS px (WCAG 1.4.10, RGAA 10.11): above 320, it scrolls sideways. */
   reflowWidth: number;
-  /** The first Tab stop is the skip link and it leads to an element that exists (RGAA 12.7). */
-  skipLink: boolean;
+  /**
+   * The first Tab stop is the skip link and it leads to an element that exists (RGAA 12.7); null
+   * where no header, navigation or control comes before <main> (nothing to skip).
+   */
+  skipLink: boolean | null;
 }
 
 export interface AccessibilityResults {
@@ -33,6 +38,8 @@ export interface AccessibilityResults {
   checkedAt: string;
   tool: { name: 'axe-core'; version: string; tags: string[] };
   browser: string;
+  /** Pages of the built site; `pages` holds those checked (representativePages in built-pages.ts). */
+  siteTotal: number;
   pages: PageResult[];
 }
 
@@ -44,7 +51,7 @@ export function failuresByCheck(results: AccessibilityResults): { axe: string[];
   return {
     axe: results.pages.filter((p) => p.axe.violations.length > 0).map((p) => p.page),
     reflow: results.pages.filter((p) => p.reflowWidth > REFLOW_WIDTH).map((p) => p.page),
-    skipLink: results.pages.filter((p) => !p.skipLink).map((p) => p.page),
+    skipLink: results.pages.filter((p) => p.skipLink === false).map((p) => p.page),
   };
 }
 
