@@ -26,8 +26,9 @@ export default defineConfig({
     { name: 'chapter-diffs', hooks: { 'astro:build:done': ({ dir }) => void fillChapterDiffs(fileURLToPath(dir)) } },
     // French typography over every built page, before Pagefind and the PDFs (src/typography/).
     typography(),
-    // sitemap-index.xml of every page (not the data and citation files), named by robots.txt.
-    sitemap({ filter: (page) => page.endsWith('/') }),
+    // sitemap-index.xml of every page (not the data and citation files, nor the chart embeds,
+    // which ask not to be indexed), named by robots.txt.
+    sitemap({ filter: (page) => page.endsWith('/') && !/\/graphiques\/[^/]+\/$/.test(page) }),
   ],
   server: { host: '127.0.0.1', port: 4321, headers: previewHeaders() },
   devToolbar: { enabled: false },

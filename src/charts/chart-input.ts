@@ -82,3 +82,10 @@ export async function chartHasValues(catalog: Catalog, report: Report, props: Ch
   const { request } = await indicatorChartRequest(catalog, report, props);
   return variantRows(request, request.codes[0]!).rows.length > 0;
 }
+
+/** A chart's caption as its page shows it (for a switch narrowed to one territory, that territory's). */
+export async function chartTitle(catalog: Catalog, report: Report, props: ChartProps): Promise<string> {
+  if (props.dataset) return datasetChartInput(catalog, report, props).title;
+  const { spec, variants } = await indicatorChartInput(catalog, report, props);
+  return spec.title(variants[0]!.ctx);
+}

@@ -4,7 +4,7 @@
  * them: a file cited or embedded must not change when a new edition comes out.
  */
 import type { APIRoute } from 'astro';
-import { loadCatalog, type Report } from '../data/catalog.ts';
+import { loadCatalog, type Catalog, type Report } from '../data/catalog.ts';
 import { chartFile, type ChartFileKind } from './chart-files.ts';
 import { chartHasValues } from './chart-input.ts';
 import { editionCharts, type EditionChart } from './edition-charts.ts';
@@ -14,20 +14,23 @@ export interface ChartRouteProps {
   chart: EditionChart;
 }
 
-/** A chart's routes in each edition; a territory of a switch with no value in the edition has none. */
+/** The edition's charts that draw something: a territory of a switch with no value in the edition has no files. */
+export async function drawnCharts(catalog: Catalog, report: Report): Promise<EditionChart[]> {
+  const charts = editionCharts(report.editionId);
+  const drawn = await Promise.all(charts.map((chart) => chartHasValues(catalog, report, chart.props)));
+  return charts.filter((_, i) => drawn[i]);
+}
+
+/** A chart's routes in each edition (drawnCharts). */
 export async function chartRoutes() {
   const catalog = loadCatalog();
   const perEdition = await Promise.all(
-    catalog.editions.map(async (report) => {
-      const charts = editionCharts(report.editionId);
-      const drawn = await Promise.all(charts.map((chart) => chartHasValues(catalog, report, chart.props)));
-      return charts
-        .filter((_, i) => drawn[i])
-        .map((chart) => ({
+    catalog.editions.map(async (report) =>
+      (await drawnCharts(catalog, report)).map((chart) => ({
           params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
           props: { report, chart } satisfies ChartRouteProps,
-        }));
-    }),
+        })),
+    ),
   );
   return perEdition.flat();
 }

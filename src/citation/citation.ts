@@ -15,17 +15,17 @@ import { absoluteUrl } from '../site/deploy.ts';
 
 type CitedReport = Pick<Report, 'editionId' | 'year' | 'region' | 'edition' | 'meta'>;
 
-/** What is cited: an edition, or an item of it (`path` under the edition's folder, « entrees-en-cep/ »). */
+/** What is cited: an edition, or an item of it (`path` under the edition's folder, « entrees-en-cep/ »): a chapter or a chart. */
 export interface CitationTarget {
   report: CitedReport;
-  item?: { title: string; path: string; slug: string };
+  item?: { title: string; path: string; slug: string; type: 'chapter' | 'figure' };
 }
 
 /** The CSL-JSON fields this site fills (a subset of CSL-JSON 1.0). */
 export interface CslItem {
   id: string;
   'citation-key': string;
-  type: 'report' | 'chapter';
+  type: 'report' | 'chapter' | 'figure';
   title: string;
   'container-title'?: string;
   author: { literal: string }[];
@@ -46,6 +46,11 @@ export interface Citation {
   fileName: string;
 }
 
+/** A chart of the edition, at its embed page (…/v<N>/graphiques/<id>/), under its caption. */
+export function chartCitationTarget(report: CitedReport, id: string, title: string): CitationTarget {
+  return { report, item: { title, path: `graphiques/${id}/`, slug: `graphique-${id}`, type: 'figure' } };
+}
+
 /** The absolute permanent URL of an edition's page. */
 export function permanentUrl(report: Pick<Report, 'editionId'>, path = ''): string {
   return absoluteUrl(`/${report.editionId}/${path}`);
@@ -57,7 +62,7 @@ function cslOf({ report, item }: CitationTarget, key: string): CslItem {
   return {
     id: key,
     'citation-key': key,
-    type: item ? 'chapter' : 'report',
+    type: item?.type ?? 'report',
     title: item ? item.title : meta.title,
     ...(item && { 'container-title': meta.title }),
     author: [{ literal: meta.author }],

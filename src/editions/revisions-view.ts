@@ -8,11 +8,13 @@ import { frenchDate } from '../data/editions.ts';
 import { labellerFor } from '../data/labels.ts';
 import { href } from '../site/url.ts';
 import { formatCell } from './markdown.ts';
-import { editionNotices, UNSTATED } from './revisions.ts';
-import { REVISION_TYPES, type RevisionNotice } from './revisions-schema.ts';
+import { editionNotices, sameFigure, UNSTATED } from './revisions.ts';
+import { REVISION_TYPES, type FigureRef, type RevisionNotice } from './revisions-schema.ts';
 
 export interface NoticeView {
   figure: RevisionNotice['figure'];
+  /** The notice as written: its raw old and new values, for pages that print them in the figure's own format. */
+  notice: RevisionNotice;
   /** The anchor on the editions page. */
   id: string;
   url: string;
@@ -60,12 +62,18 @@ export function noticeViews(catalog: Catalog, report: Report): NoticeView[] {
   return found;
 }
 
+/** This edition's notices about a figure: about any of the cells its text reads (a key figure's value and its caution). */
+export function noticesAbout(catalog: Catalog, report: Report, figures: FigureRef[]): NoticeView[] {
+  return noticeViews(catalog, report).filter((v) => figures.some((f) => sameFigure(v.figure, f)));
+}
+
 function buildViews(catalog: Catalog, report: Report): NoticeView[] {
   return editionNotices(report).map((n, i) => {
     const id = noticeAnchor(n.edition, i);
     const field = 'dataset' in n.figure ? n.figure.field : 'value';
     return {
       figure: n.figure,
+      notice: n,
       id,
       url: href(`/${report.id}/editions/#${id}`),
       edition: n.edition,

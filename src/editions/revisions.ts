@@ -1,7 +1,7 @@
 /**
- * The revision notices of a report's editions (revisions-schema.ts): reading them, and finding the
- * notice of one figure, for the pages (edition home, chapters, editions list, diff) and for the
- * provenance of a figure.
+ * The revision notices of a report's editions (revisions-schema.ts): reading them, and those of
+ * an edition, for the pages (edition home, chapters, editions list, diff, a figure's provenance:
+ * revisions-view.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -58,17 +58,4 @@ export function reportNotices(report: { id: string }): RevisionNotice[] {
 /** The notices of the values this edition changed from the previous one. */
 export function editionNotices(report: EditionKey): RevisionNotice[] {
   return reportNotices(report).filter((n) => n.edition === report.edition.number);
-}
-
-/**
- * The notice of a figure's change in this edition (undefined when this edition did not change it):
- * `{ dataset, row, field }` for a dataset cell, `{ indicator, dimensions }` for an indicator value.
- */
-export function figureNotice(report: EditionKey, figure: FigureRef): RevisionNotice | undefined {
-  return editionNotices(report).find((n) => sameFigure(n.figure, figure));
-}
-
-/** A figure's notices up to this edition, oldest first: its history of revisions. */
-export function figureHistory(report: EditionKey, figure: FigureRef): RevisionNotice[] {
-  return reportNotices(report).filter((n) => n.edition <= report.edition.number && sameFigure(n.figure, figure));
 }

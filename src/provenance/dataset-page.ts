@@ -8,10 +8,12 @@ import { MISSING } from '../format/number.ts';
 import { folderFile } from '../data/published-files.ts';
 import { dataUrl } from '../components/report-context.ts';
 import { inventoryItems } from '../data/inventory.ts';
-import { cellId, rowId } from './figure-id.ts';
+import { cellId, rowId, rowKeyFields } from './figure-id.ts';
 import { cellHistory } from './history.ts';
 import { exploreRowUrl } from './explore-row.ts';
-import { figureText } from '../tables/model.ts';
+import { figureText, figureTextFields } from '../tables/model.ts';
+import { noticesAbout } from '../editions/revisions-view.ts';
+import type { Row } from '../data/table.ts';
 import { figureFields, rowCaption, showHistory, type KeyPart, type ShownHistory } from './describe.ts';
 import { datasetProvenanceUrl } from './urls.ts';
 
@@ -62,25 +64,32 @@ export function sourceOf(report: Report, resource: Resource): SourceDescription 
   };
 }
 
+/** One figure of a row: its text, and its history with the notices about it (its cell, or a cell its text reads). */
+function figureProvenance(catalog: Catalog, report: Report, resource: Resource, row: Row, field: string): FigureProvenance {
+  const name = resource.descriptor.name;
+  const id = cellId(resource, row, field);
+  const key = rowKeyFields(resource, row);
+  const figures = figureTextFields(resource, field).map((f) => ({ dataset: name, row: key, field: f }));
+  return {
+    id,
+    title: resource.descriptor.schema.fields.find((f) => f.name === field)?.title ?? field,
+    text: figureText(resource, row, field),
+    value: String(row[field] ?? ''),
+    history: showHistory(cellHistory(catalog, report, resource, row, field), {
+      text: (h, set) => (h.row ? figureText(h.edition.resources.get(name)!, set ? { ...h.row, [set.field]: set.value } : h.row, field) : MISSING),
+      urlIn: (e) => datasetProvenanceUrl(e, name, id),
+      noticesIn: (e) => noticesAbout(catalog, e, figures),
+    }),
+  };
+}
+
 export function datasetProvenance(catalog: Catalog, report: Report, resource: Resource): DatasetProvenance {
   const name = resource.descriptor.name;
-  const fields = figureFields(resource);
-  const titleOf = (field: string) => resource.descriptor.schema.fields.find((f) => f.name === field)?.title ?? field;
   const rows = resource.table.rows.map((row) => ({
     id: rowId(resource, row),
     caption: rowCaption(catalog, report, resource, row),
     explore: exploreRowUrl(catalog, report, resource, row),
-    figures: fields.map((field) => {
-      const id = cellId(resource, row, field);
-      const history = cellHistory(catalog, report, resource, row, field);
-      return {
-        id,
-        title: titleOf(field),
-        text: figureText(resource, row, field),
-        value: String(row[field] ?? ''),
-        history: showHistory(history, (h) => (h.row ? figureText(h.edition.resources.get(name)!, h.row, field) : MISSING), (e) => datasetProvenanceUrl(e, name, id)),
-      };
-    }),
+    figures: figureFields(resource).map((field) => figureProvenance(catalog, report, resource, row, field)),
   }));
   return { name, title: resource.descriptor.title ?? name, csv: dataUrl(report, folderFile(name, 'labelled')), rows, ...sourceOf(report, resource) };
 }

@@ -24,11 +24,20 @@ export function slugPart(value: unknown): string {
 /** A dataset's name in URLs (« ptp_files » → « ptp-files »). */
 export const datasetSlug = (dataset: string) => slugPart(dataset);
 
-/** The row's primary key values, in the schema's order (every dataset declares one; all fields otherwise). */
-export function rowKey(resource: Resource, row: Row): unknown[] {
+/** The fields of the row's primary key, in the schema's order (every dataset declares one; all fields otherwise). */
+function keyFields(resource: Resource): string[] {
   const key = resource.descriptor.schema.primaryKey;
-  const fields = key ? (Array.isArray(key) ? key : [key]) : resource.descriptor.schema.fields.map((f) => f.name);
-  return fields.map((f) => row[f]);
+  return key ? (Array.isArray(key) ? key : [key]) : resource.descriptor.schema.fields.map((f) => f.name);
+}
+
+/** The row's primary key values, in the schema's order. */
+export function rowKey(resource: Resource, row: Row): unknown[] {
+  return keyFields(resource).map((f) => row[f]);
+}
+
+/** The row's primary key by field, as revision notices name a row (`{ territory: "28", year: 2023 }`). */
+export function rowKeyFields(resource: Resource, row: Row): Row {
+  return Object.fromEntries(keyFields(resource).map((f) => [f, row[f] ?? null]));
 }
 
 /** A dataset row, on its dataset's page: « 28-2023 » (slugs never hold « -- »: row and cell ids cannot meet). */

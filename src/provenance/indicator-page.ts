@@ -12,6 +12,7 @@ import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicator
 import { indicatorSources, dimensionLabels } from '../components/indicator-context.ts';
 import { indicatorFigureId, rowId } from './figure-id.ts';
 import { indicatorHistory } from './history.ts';
+import { noticesAbout } from '../editions/revisions-view.ts';
 import { rowCaption, showHistory, type KeyPart, type ShownHistory } from './describe.ts';
 import { sourceOf, type SourceDescription } from './dataset-page.ts';
 import { datasetProvenanceUrl, indicatorProvenanceUrl } from './urls.ts';
@@ -81,13 +82,18 @@ export async function indicatorProvenance(catalog: Catalog, report: Report, indi
   const results = await Promise.all(
     rows.map(async (row) => {
       const id = indicatorFigureId(indicator, row);
+      const figure = { indicator: indicator.id, dimensions: Object.fromEntries(indicator.dimensions.map((d) => [d, row[d] ?? null])) };
       return {
         id,
         dimensions: indicator.dimensions.map((d) => ({ label: titleOf(d), value: labels[String(row[d])] ?? String(row[d] ?? '') })),
         text: format(row.value),
         value: String(row.value ?? ''),
         inputs: inputsOf(catalog, report, resources, row, indicator.dimensions),
-        history: showHistory(await indicatorHistory(catalog, report, indicator, row), (h) => format(h.value), (e) => indicatorProvenanceUrl(e, indicator.id, id)),
+        history: showHistory(await indicatorHistory(catalog, report, indicator, row), {
+          text: (h, set) => format(set ? set.value : h.value),
+          urlIn: (e) => indicatorProvenanceUrl(e, indicator.id, id),
+          noticesIn: (e) => noticesAbout(catalog, e, [figure]),
+        }),
       };
     }),
   );

@@ -99,6 +99,11 @@ export function figureText(resource: Resource, row: Row, field: string, options:
   return percent ? formatPercent(value, decimals) : decimals === 0 ? formatInteger(value) : formatDecimal(value, decimals);
 }
 
+/** The fields of its row a figure's text reads (figureText): a quoted figure's caution and unit besides its value. */
+export function figureTextFields(resource: Resource, field: string): string[] {
+  return resource.descriptor.cep?.kind === 'key-figures' && field === 'value' ? [field, 'qualifier', 'unit'] : [field];
+}
+
 function formatCell(resource: Resource, field: Field, value: Cell, label: Labeller, row: Row): TableCell {
   if (value === null) return { text: MISSING, value: '' };
   if (field.type === 'integer' || field.type === 'number')

@@ -50,6 +50,27 @@ describe('« Pour citer »', () => {
     }
   });
 
+  it('each chart of a chapter cites its embed page under its own caption, with BibTeX and CSL-JSON files saying the same', async () => {
+    let charts = 0;
+    for (const { path } of citedPages.filter((p) => p.path === p.cites)) {
+      for (const block of documentOf(path).querySelectorAll('.chart-downloads')) {
+        charts++;
+        const id = block.getAttribute('data-chart-id')!;
+        const caption = block.closest('figure')!.querySelector('figcaption')!.textContent!;
+        const text = block.querySelector('.chart-cite [data-citation]')!.textContent!;
+        const url = text.match(/Disponible à l’adresse\s?: (\S+)\.$/)?.[1];
+        expect(url && pathOf(url), `${path} ${id}`).toBe(`/${path.split('/').slice(1, 4).join('/')}/graphiques/${id}/`);
+        const links = [...block.querySelectorAll('.chart-cite a[download]')].map((a) => a.getAttribute('href')!);
+        const [csl] = JSON.parse(await fetched(links.find((l) => l.endsWith('.json'))!));
+        expect(csl).toMatchObject({ type: 'figure', URL: url });
+        // The caption on the page: a chart with a territory switch has one per territory, the cited one among them.
+        expect(caption.replace(/\s+/g, ' '), `${path} ${id}`).toContain(typesetText(csl.title));
+        expect(await fetched(links.find((l) => l.endsWith('.bib'))!)).toContain(`url = {${url}}`);
+      }
+    }
+    expect(charts).toBeGreaterThan(0);
+  });
+
   it('opens by keyboard and fits a 390 px screen, without JavaScript', async () => {
     const { page } = await watchedPage(browser(), { javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
     await page.goto(`${baseUrl}${citedPages.at(-1)!.path}`);
@@ -103,13 +124,16 @@ describe('open-data metadata', () => {
     expect(feed.entry.map((e: { id: string }) => pathOf(e.id)).sort()).toEqual(catalog.editions.filter((e) => e.edition.released).map((e) => `/${e.editionId}/`).sort());
   });
 
-  it('robots.txt names the sitemap, which lists every built page', async () => {
+  it('robots.txt names the sitemap, which lists every built page but those asking not to be indexed (chart embeds)', async () => {
     const sitemap = (await fetched('/robots.txt')).match(/^Sitemap: (\S+)$/m)![1]!;
     const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
     const index = parser.parse(await fetched(pathOf(sitemap))).sitemapindex.sitemap.map((s: { loc: string }) => pathOf(s.loc));
     const listed = new Set<string>();
     for (const part of index) for (const u of parser.parse(await fetched(part)).urlset.url) listed.add(pathOf(u.loc));
     const pages = builtPages().filter((p) => p.endsWith('/'));
-    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    const noindex = (p: string) => /<meta name="robots" content="noindex"/.test(builtHtml(p));
+    expect(pages.filter((p) => !noindex(p) && !listed.has(p))).toEqual([]);
+    expect(pages.filter((p) => noindex(p) && listed.has(p))).toEqual([]);
+    expect(pages.some(noindex)).toBe(true);
   });
 });

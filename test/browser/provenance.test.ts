@@ -8,10 +8,17 @@
  */
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadIndicators } from '../../src/indicators/catalogue.ts';
 import type { Report } from '../../src/data/catalog.ts';
-import { chapterUrls, editionsOf, reportsWithPages } from './catalog-pages.ts';
+import { sameKey } from '../../src/editions/revisions.ts';
+import { noticeViews } from '../../src/editions/revisions-view.ts';
+import { figureFields } from '../../src/provenance/describe.ts';
+import { cellId, rowKeyFields } from '../../src/provenance/figure-id.ts';
+import { datasetProvenanceUrl } from '../../src/provenance/urls.ts';
+import { figureTextFields } from '../../src/tables/model.ts';
+import { typesetText } from '../../src/typography/html.ts';
+import { catalog, chapterUrls, editionsOf, editionsWithPages, reportsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -109,10 +116,13 @@ async function checkStatic(page: Page, report: Report, s: Sampled): Promise<void
 }
 
 describe.each(reportsWithPages.map((r) => [r.editionId, r] as const))('provenance of the figures of %s', (_, report) => {
+  // Sampled once for the report: each test below runs on its own (`-t`), not after another.
   let sampled: Sampled[] = [];
-
-  it('samples figures of every kind: prose (dataset and indicator), key figures, tables', async () => {
+  beforeAll(async () => {
     sampled = await sample(report);
+  });
+
+  it('samples figures of every kind: prose (dataset and indicator), key figures, tables', () => {
     const kinds = new Set(sampled.map((s) => s.kind));
     expect([...kinds].sort()).toEqual(['key figure', 'prose', 'table']);
     expect(sampled.some((s) => s.indicator)).toBe(true);
@@ -153,5 +163,38 @@ describe.each(reportsWithPages.map((r) => [r.editionId, r] as const))('provenanc
       expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
     }
     await page.close();
+  });
+});
+
+/** The provenance links of the figures a dataset notice of an edition is about: its cell, or the figures whose text reads it. */
+function revisedFigures(edition: Report): { url: string; type: string; reason: string }[] {
+  return noticeViews(catalog, edition).flatMap((view) => {
+    if (!('dataset' in view.figure)) return [];
+    const { dataset, row: key, field } = view.figure;
+    const resource = edition.resources.get(dataset)!;
+    const row = resource.table.rows.find((r) => sameKey(rowKeyFields(resource, r), key))!;
+    const figures = figureFields(resource).filter((f) => figureTextFields(resource, f).includes(field));
+    expect(figures.length, `${edition.editionId} ${view.id}: un chiffre montre la valeur révisée`).toBeGreaterThan(0);
+    return figures.map((f) => ({ url: datasetProvenanceUrl(edition, dataset, cellId(resource, row, f)), type: view.type, reason: view.reason }));
+  });
+}
+
+describe('revision notices in the history of a figure', () => {
+  it('a figure an edition revised says so on that edition’s provenance page, and its history shows the notice in that edition’s row', async () => {
+    const revised = editionsWithPages.flatMap(revisedFigures);
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const { url, type, reason } of revised) {
+      await page.goto('about:blank');
+      await page.goto(`${baseUrl}${url}`);
+      const target = page.locator(`[id="${decodeURIComponent(new URL(url, baseUrl).hash.slice(1))}"]`);
+      expect(await target.locator('.provenance-revision').textContent(), url).toContain('Révisée dans cette édition');
+      // As readers read it: through the pages' French typography pass (’, no-break spaces).
+      const plain = (text: string) => typesetText(text).replace(/\s+/g, ' ');
+      const row = plain((await target.locator('.provenance-history tr[aria-current]').textContent())!);
+      expect(row, url).toContain(plain(type));
+      expect(row, url).toContain(plain(reason));
+    }
+    await context.close();
   });
 });

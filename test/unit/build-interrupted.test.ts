@@ -2,7 +2,8 @@
  * An interrupted build stops everything it started and publishes nothing: the real build on the
  * fixture roots, stopped by SIGTERM (as `kill` or a CI runner sends it) at one of its steps, sent
  * to npm or to the script's own process. Linux only: the process tree is read in /proc.
- * No time limit anywhere: each wait is for a condition (a process of the step, an exit).
+ * Each wait is for a condition (a process of the step, an exit); the one bound is reached only by
+ * a process left running, which fails the test.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,13 +48,17 @@ function descendants(root: number): Proc[] {
   return found;
 }
 
-const alive = (pid: number) => {
+/** Still running: not exited, not a zombie, and its pid not reused by another command (pids wrap on a busy machine). */
+const alive = ({ pid, command }: Proc) => {
   try {
-    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+    const same = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() === command;
+    return same && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
   } catch {
     return false;
   }
 };
+/** How long a process of the build may take to finish exiting once its pipes are closed, before it counts as left running. */
+const LEFT_RUNNING_AFTER_MS = 60_000;
 
 const STEPS = {
   validate: /scripts\/validate\.ts/,
@@ -101,7 +106,9 @@ describe.runIf(process.platform === 'linux')('an interrupted build', () => {
     const { code, output, tree, parent, outDir } = await interrupt(step, target);
     expect(code).not.toBe(0);
     expect(output).toContain(`Construction interrompue : ${outDir} n'a pas été modifié.`);
-    expect(tree.filter((p) => alive(p.pid))).toEqual([]);
+    // A process may have closed its pipes and not yet finished exiting: wait for it. The bound is reached only by a process left running.
+    for (const giveUp = Date.now() + LEFT_RUNNING_AFTER_MS; tree.some((p) => alive(p)) && Date.now() < giveUp; ) await new Promise((r) => setTimeout(r, 50));
+    expect(tree.filter((p) => alive(p))).toEqual([]);
     expect(readdirSync(parent)).toEqual(['dist']);
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('previous site');
     rmSync(parent, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Report } from '../../src/data/catalog.ts';
-import { bibtexOf, citationOf } from '../../src/citation/citation.ts';
+import { bibtexOf, chartCitationTarget, citationOf } from '../../src/citation/citation.ts';
 import { FIXTURE, fixtureRoots } from '../helpers/fixtures.ts';
 
 let editions: Report[];
@@ -28,12 +28,24 @@ describe('citationOf', () => {
 
   it('cites a chapter inside its report, with its own URL and file name', () => {
     const v2 = editions[1]!;
-    const c = citationOf({ report: v2, item: { title: 'Un chapitre fictif', path: 'chapitre-fictif/', slug: 'chapitre-fictif' } });
+    const c = citationOf({ report: v2, item: { title: 'Un chapitre fictif', path: 'chapitre-fictif/', slug: 'chapitre-fictif', type: 'chapter' } });
     expect(c.text.before).toMatch(/\. Un chapitre fictif\. In : $/);
     expect(c.text.title).toBe(v2.meta.title);
     expect(c.url).toMatch(new RegExp(`/${v2.editionId}/chapitre-fictif/$`));
     expect(c.fileName).toBe(`${FIXTURE.slug}-${FIXTURE.year}-v2-chapitre-fictif`);
     expect(c.csl).toMatchObject({ type: 'chapter', 'container-title': v2.meta.title, version: '2', language: 'fr' });
+  });
+
+  it('cites a chart as a figure of its report, at its embed page, in BibTeX too', () => {
+    const v2 = editions[1]!;
+    const c = citationOf(chartCitationTarget(v2, 'graphique-fictif', 'Un graphique fictif, 2023'));
+    expect(c.text.before).toMatch(/\. Un graphique fictif, 2023\. In : $/);
+    expect(c.url).toMatch(new RegExp(`/${v2.editionId}/graphiques/graphique-fictif/$`));
+    expect(c.fileName).toBe(`${FIXTURE.slug}-${FIXTURE.year}-v2-graphique-graphique-fictif`);
+    expect(c.csl).toMatchObject({ type: 'figure', 'container-title': v2.meta.title, version: '2' });
+    const bibtex = bibtexOf(c.csl);
+    expect(bibtex).toContain(`url = {${c.url}}`);
+    expect(bibtex.match(/\ttitle = \{(.*)\},\n/)![1]!.replace(/[{}]/g, '')).toBe('Un graphique fictif, 2023');
   });
 
   it('derives the BibTeX from the CSL-JSON: same key, title, URL, version and date', () => {

@@ -12,7 +12,9 @@ import { formatIssue } from '../../src/data/issues.ts';
 import { displayPath as shown } from '../../src/data/paths.ts';
 import { errorsOf, newVersion, releaseEdition, validateAll, type Roots } from '../../src/editor/editions.ts';
 import { REVISIONS_FILE } from '../../src/data/editions.ts';
-import { figureHistory, figureNotice } from '../../src/editions/revisions.ts';
+import { inspectData } from '../../src/data/catalog.ts';
+import { noticesAbout } from '../../src/editions/revisions-view.ts';
+import type { FigureRef } from '../../src/editions/revisions-schema.ts';
 import { chapterShowsFigure } from '../../src/editions/revisions-chapters.ts';
 import { FIXTURE, fixtureRoots, removeFixtureRoots, replaceIn } from '../helpers/fixtures.ts';
 import { refusal } from '../helpers/refusal.ts';
@@ -98,11 +100,14 @@ describe('revision notices', () => {
 
     process.env.CEP_DATA_DIR = roots.data;
     try {
-      const v3 = { id: FIXTURE.id, edition: { number: 3 } };
-      expect(figureNotice(v3, { dataset: 'reception_points', row: { operator: 'cap-emploi', year: '2023', territory: '32' }, field: 'other_points' })).toMatchObject({ type: 'revision', before: 50, after: 60 });
-      expect(figureNotice(v3, { dataset: 'ptp_files', row: ptpRow, field: 'funded_rate_published' })).toBeUndefined();
-      expect(figureHistory(v3, { dataset: 'ptp_files', row: ptpRow, field: 'funded_rate_published' }).map((n) => [n.edition, n.before, n.after])).toEqual([[2, 75, 70]]);
-      expect(figureNotice({ id: FIXTURE.id, edition: { number: 2 } }, figure)).toBeUndefined();
+      const catalog = inspectData(roots.data, roots.content).catalog!;
+      const edition = (n: number) => catalog.editions.find((e) => e.id === FIXTURE.id && e.edition.number === n)!;
+      const ptp = { dataset: 'ptp_files', row: ptpRow, field: 'funded_rate_published' };
+      const shown = (n: number, f: FigureRef) => noticesAbout(catalog, edition(n), [f]).map((v) => [v.notice.type, v.notice.before, v.notice.after, v.id]);
+      expect(shown(3, { dataset: 'reception_points', row: { operator: 'cap-emploi', year: '2023', territory: '32' }, field: 'other_points' })).toEqual([['revision', 50, 60, 'avis-v3-1']]);
+      expect(shown(3, ptp)).toEqual([]);
+      expect(shown(2, ptp)).toEqual([['correction', 75, 70, 'avis-v2-1']]);
+      expect(shown(2, figure)).toEqual([]);
     } finally {
       delete process.env.CEP_DATA_DIR;
     }
