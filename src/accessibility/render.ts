@@ -37,7 +37,8 @@ function checksTable(results: AccessibilityResults): string {
       return `<tr data-check-result="${r.failed.length === 0 ? 'passed' : 'failed'}"><th scope="row">${escapeHtml(r.name)}</th><td>${total}</td><td>${r.failed.length}</td><td>${result}</td></tr>`;
     })
     .join('');
-  return `<table class="a11y-checks"><caption>Contrôles automatiques exécutés sur les pages contrôlées</caption><thead><tr><th scope="col">Contrôle</th><th scope="col">Pages contrôlées</th><th scope="col">Pages en échec</th><th scope="col">Résultat</th></tr></thead><tbody>${body}</tbody></table>`;
+  // At 320 px (400 % zoom) the table scrolls in its own box, which the keyboard can reach.
+  return `<div class="table-scroll" tabindex="0" role="region" aria-label="Contrôles automatiques"><table class="a11y-checks"><caption>Contrôles automatiques exécutés sur les pages contrôlées</caption><thead><tr><th scope="col">Contrôle</th><th scope="col">Pages contrôlées</th><th scope="col">Pages en échec</th><th scope="col">Résultat</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function ruleList(results: AccessibilityResults, kind: 'violations' | 'incomplete', base: string): string {
