@@ -1,6 +1,7 @@
 /**
  * npm run build [outDir] [--require-pdf]: validate the data, build the site into a staging folder,
- * index it for search (Pagefind), print each report to PDF (Chromium), and only when all of that
+ * index it for search (Pagefind), print each report to PDF and check every page's accessibility
+ * (Chromium: scripts/accessibility.ts writes the results into /accessibilite/), and only when all of that
  * succeeded replace outDir (dist/) by a rename (src/build/out-dir.ts: lock, staging, swap). A
  * failed or interrupted build publishes nothing and leaves the previous site untouched: SIGINT,
  * SIGTERM and SIGHUP reach every child (src/build/children.ts), which is awaited before cleanup.
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { chromiumMissing, findChromium } from '../src/browser/chromium.ts';
 import { finished, forwardSignals, signalExitCode, start, type StopSignal } from '../src/build/children.ts';
 import { BuildLocked, claimOutDir } from '../src/build/out-dir.ts';
+import { checkAccessibility } from './accessibility.ts';
 import { printReports } from './pdf.ts';
 
 const args = process.argv.slice(2);
@@ -47,6 +49,15 @@ async function printPdfs(staging: string): Promise<void> {
   }
 }
 
+async function checkPages(staging: string): Promise<void> {
+  try {
+    await checkAccessibility(staging, { signal: stopping.signal });
+  } catch (error) {
+    if (stoppedBy) throw new Failure('Construction interrompue');
+    throw new Failure(`Contrôles d'accessibilité impossibles (${(error as Error).message})`);
+  }
+}
+
 let out;
 try {
   out = claimOutDir(outDir);
@@ -65,6 +76,7 @@ try {
   await run('astro', ['build', '--outDir', out.staging]);
   await run('pagefind', ['--site', out.staging, '--quiet']);
   if (chromium) await printPdfs(out.staging);
+  if (chromium) await checkPages(out.staging);
   if (stoppedBy) throw new Failure('Construction interrompue');
   out.publish();
 } catch (error) {
