@@ -71,11 +71,28 @@ function hatching(id: string): Plot.RenderFunction {
   };
 }
 
+/** The map's own width in a drawing `width` wide: its tiles as large as the width allows, up to MAX_TILE. */
+const mapWidth = (width: number, cols: number) => Math.min(MAX_TILE, Math.floor(width / cols)) * cols;
+
+/**
+ * Each drawing cut to its map's width (Plot draws at the chart sizes, sizes.ts): the wide one
+ * would otherwise carry a blank band beside the map. Only the root tags' width and viewBox change.
+ */
+export function cropToMap(svg: string, data: TileDatum[]): string {
+  const cols = Math.max(...data.map((d) => d.col)) + 1;
+  return svg.replace(/<svg\b[^>]*>/g, (tag) => {
+    const width = Number(/\bwidth="(\d+)"/.exec(tag)?.[1]);
+    if (!width) return tag;
+    const cut = mapWidth(width, cols);
+    return tag.replace(/\bwidth="\d+"/, `width="${cut}"`).replace(/viewBox="0 0 \d+ /, `viewBox="0 0 ${cut} `);
+  });
+}
+
 /** The map at one size: tiles from the left edge, as large as the width allows up to MAX_TILE. */
 export function tileMapOptions(data: TileDatum[], unit: Unit, size: ChartSize, id: string): Plot.PlotOptions {
   const cols = Math.max(...data.map((d) => d.col)) + 1;
   const rows = Math.max(...data.map((d) => d.row)) + 1;
-  const tile = Math.min(MAX_TILE, Math.floor(size.width / cols));
+  const tile = mapWidth(size.width, cols) / cols;
   const scale = colorScale(unit, data.flatMap((d) => (d.value === null ? [] : [d.value])));
   const hatchId = `${id}-hachures-${size.name}`;
   const fill = (d: TileDatum) => (d.state === 'missing' ? `url(#${hatchId})` : d.value === null ? '#ffffff' : scale.color(d.value));

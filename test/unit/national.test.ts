@@ -13,7 +13,7 @@ import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts'
 import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { describeTileMap, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { cropToMap, describeTileMap, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -111,6 +111,11 @@ describe('the tile map', () => {
     expect(titles).toContain(`${SECOND.label} : 500`);
     expect(titles.filter((t) => t!.endsWith(': n.d.'))).toHaveLength(2 * (tiles.length - 2));
     expect(svg).toContain('url(#carte-hachures-narrow)');
+    // Each drawing cut to its map: no blank band beside the wide one's tiles.
+    const roots = (text: string) => [...text.matchAll(/<svg\b[^>]*>/g)].map((m) => [/ width="(\d+)"/.exec(m[0])![1], /viewBox="([^"]*)"/.exec(m[0])![1]]);
+    expect(roots(svg).map(([w]) => w)).toEqual(['320', '640']);
+    const cut = roots(cropToMap(svg, data));
+    expect(cut.map(([w, box]) => [w, box!.split(' ')[2]])).toEqual([['320', '320'], ['440', '440']]);
     expect(describeTileMap(ptp, data)).toBe(
       `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : ${SECOND.label} 500 et ${FIXTURE.label} 1\u202f000 ; non disponible pour les ${tiles.length - 2} autres régions.`,
     );
