@@ -52,7 +52,27 @@ export function colorScale(unit: Unit, values: number[]) {
     ? { type: 'linear' as const, domain: [-top, 0, top], range: [NEGATIVE, LIGHT, palette.bar] }
     : { type: 'linear' as const, domain: [0, top], range: [LIGHT, palette.bar] };
   const scale = Plot.scale({ color: { ...options, interpolate: 'rgb' } });
-  return { domain: options.domain, range: options.range, color: (v: number) => String(scale.apply(v)), dark: (v: number) => Math.abs(v) / top > 0.5 };
+  const color = (v: number) => String(scale.apply(v));
+  return { domain: options.domain, range: options.range, color, ink: (v: number) => inkOn(color(v)) };
+}
+
+/** WCAG relative luminance of an `rgb(r, g, b)` colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map((c) => {
+    const x = Number(c) / 255;
+    return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+const DARK_INK = '#1a1a1a';
+const LIGHT_INK = '#ffffff';
+
+/** The text colour of a tile: of dark and white, the one that contrasts most with its fill. */
+export function inkOn(fill: string): string {
+  const l = luminance(fill);
+  const contrast = (ink: number) => (Math.max(l, ink) + 0.05) / (Math.min(l, ink) + 0.05);
+  return contrast(luminance('rgb(26, 26, 26)')) >= contrast(1) ? DARK_INK : LIGHT_INK;
 }
 
 /** The hatching of the tiles without a value, as an SVG pattern (ids are per drawing: a page holds many). */
@@ -96,7 +116,7 @@ export function tileMapOptions(data: TileDatum[], unit: Unit, size: ChartSize, i
   const scale = colorScale(unit, data.flatMap((d) => (d.value === null ? [] : [d.value])));
   const hatchId = `${id}-hachures-${size.name}`;
   const fill = (d: TileDatum) => (d.state === 'missing' ? `url(#${hatchId})` : d.value === null ? '#ffffff' : scale.color(d.value));
-  const ink = (d: TileDatum) => (d.value !== null && scale.dark(d.value) ? '#ffffff' : '#1a1a1a');
+  const ink = (d: TileDatum) => (d.value === null ? DARK_INK : scale.ink(d.value));
   const band = (n: number, start: number) => ({ type: 'band' as const, domain: [...Array(n).keys()], range: [start, start + tile * n] as [number, number], axis: null, padding: 0 });
   const text = (field: 'short' | 'text', dy: number, weight: string) =>
     Plot.text(data, { x: 'col', y: 'row', text: field, dy, fill: ink, fontWeight: weight, stroke: (d: TileDatum) => (d.state === 'missing' ? '#ffffff' : 'none'), strokeWidth: 3 });

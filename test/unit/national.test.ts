@@ -13,7 +13,7 @@ import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts'
 import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { cropToMap, describeTileMap, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { colorScale, cropToMap, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -119,5 +119,18 @@ describe('the tile map', () => {
     expect(describeTileMap(ptp, data)).toBe(
       `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : ${SECOND.label} 500 et ${FIXTURE.label} 1\u202f000 ; non disponible pour les ${tiles.length - 2} autres régions.`,
     );
+  });
+});
+
+describe('the tile colours', () => {
+  it('write each value in the ink, dark or white, that contrasts most with its tile', () => {
+    const scale = colorScale('count', [100]);
+    expect([0, 50, 100].map((v) => scale.ink(v))).toEqual(['#1a1a1a', '#1a1a1a', '#ffffff']);
+    expect(inkOn('rgb(29, 91, 135)')).toBe('#ffffff');
+    expect(inkOn('rgb(238, 243, 248)')).toBe('#1a1a1a');
+    // Signed units: red below zero, blue above, light at zero.
+    const signed = colorScale('points', [-2, 6]);
+    expect(signed.domain).toEqual([-6, 0, 6]);
+    expect(signed.color(0)).toBe('rgb(238, 243, 248)');
   });
 });
