@@ -65,14 +65,19 @@ function luminance(rgb: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
-const DARK_INK = '#1a1a1a';
+// Black rather than the page's near-black: with white, one of the two reaches 4.58:1 on any fill.
+const DARK_INK = '#000000';
 const LIGHT_INK = '#ffffff';
 
-/** The text colour of a tile: of dark and white, the one that contrasts most with its fill. */
+/** WCAG contrast ratio of two `rgb(…)` or `#rrggbb` colours. */
+export function contrast(a: string, b: string): number {
+  const [la, lb] = [a, b].map((c) => luminance(c.startsWith('#') ? `rgb(${[1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)).join(', ')})` : c));
+  return (Math.max(la!, lb!) + 0.05) / (Math.min(la!, lb!) + 0.05);
+}
+
+/** The text colour of a tile: of black and white, the one that contrasts most with its fill. */
 export function inkOn(fill: string): string {
-  const l = luminance(fill);
-  const contrast = (ink: number) => (Math.max(l, ink) + 0.05) / (Math.min(l, ink) + 0.05);
-  return contrast(luminance('rgb(26, 26, 26)')) >= contrast(1) ? DARK_INK : LIGHT_INK;
+  return contrast(fill, DARK_INK) >= contrast(fill, LIGHT_INK) ? DARK_INK : LIGHT_INK;
 }
 
 /** The hatching of the tiles without a value, as an SVG pattern (ids are per drawing: a page holds many). */

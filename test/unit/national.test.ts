@@ -13,7 +13,7 @@ import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts'
 import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { colorScale, cropToMap, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { colorScale, contrast, cropToMap, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -123,11 +123,12 @@ describe('the tile map', () => {
 });
 
 describe('the tile colours', () => {
-  it('write each value in the ink, dark or white, that contrasts most with its tile', () => {
+  it('write each value in the ink, black or white, that contrasts most with its tile: at least 4.5:1 on any fill', () => {
     const scale = colorScale('count', [100]);
-    expect([0, 50, 100].map((v) => scale.ink(v))).toEqual(['#1a1a1a', '#1a1a1a', '#ffffff']);
+    expect([0, 50, 100].map((v) => scale.ink(v))).toEqual(['#000000', '#000000', '#ffffff']);
+    const worst = Math.min(...[...Array(101).keys()].map((v) => contrast(scale.color(v), scale.ink(v))));
+    expect(worst).toBeGreaterThanOrEqual(4.5);
     expect(inkOn('rgb(29, 91, 135)')).toBe('#ffffff');
-    expect(inkOn('rgb(238, 243, 248)')).toBe('#1a1a1a');
     // Signed units: red below zero, blue above, light at zero.
     const signed = colorScale('points', [-2, 6]);
     expect(signed.domain).toEqual([-6, 0, 6]);
