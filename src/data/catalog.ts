@@ -17,6 +17,7 @@ import {
 } from './descriptors.ts';
 import { datasetChoices } from './choices.ts';
 import { checkOperatorNames } from './names.ts';
+import { checkTiles } from './tiles.ts';
 import { checkAgainst, readJsonFile, type JsonFile } from './json-file.ts';
 import { DataValidationError, quote, type DataIssue } from './issues.ts';
 import { contentDir, dataDir, displayPath } from './paths.ts';
@@ -41,6 +42,10 @@ export interface Territory {
   label: string;
   slug: string;
   level: 'region' | 'national';
+  /** The region's tile on the national map (tiles.ts); null for FR and FRM. */
+  tile_label?: string | null;
+  tile_col?: number | null;
+  tile_row?: number | null;
 }
 
 export interface Edition {
@@ -167,6 +172,7 @@ export function inspectData(root: string = dataDir(), chaptersRoot: string = con
   if (!ref) return { issues };
   checkForeignKeys(ref.json, ref.pkg, ref.resources, new Map(), issues);
   issues.push(...checkOperatorNames(ref.resources));
+  issues.push(...checkTiles(ref.resources));
   const unreadable = new Set(ref.pkg.resources.map((r) => r.name).filter((name) => !ref.resources.has(name)));
 
   const territories = new Map<string, Territory>();

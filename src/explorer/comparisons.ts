@@ -111,6 +111,9 @@ const CEP_SOURCES_BREAK = {
 };
 const CEP_KINDS = ['cep-entries-by-operator', 'beneficiary-profile'];
 
+/** Why a comparison of the indicator across years may mislead: its sources changed (national pages too). */
+export const yearsCautionOf = (indicator: Pick<IndicatorDefinition, 'reads'>) => (indicator.reads.some((k) => CEP_KINDS.includes(k)) ? CEP_SOURCES_BREAK : undefined);
+
 /** An indicator across the given reports (the latest edition of each published one). */
 export async function indicatorComparison(catalog: Catalog, reports: Report[], indicator: IndicatorDefinition): Promise<IndicatorComparison> {
   const sourceOf = (r: Report): SourceReport => ({ id: r.id, region: r.region.code, year: r.year, edition: r.edition.number });
@@ -135,7 +138,7 @@ export async function indicatorComparison(catalog: Catalog, reports: Report[], i
   return {
     indicator: { id: indicator.id, label: indicator.label, unit: indicator.unit, decimals: indicator.decimals, dimensions: indicator.dimensions },
     ...(change ? { change } : {}),
-    ...(indicator.reads.some((k) => CEP_KINDS.includes(k)) ? { yearsCaution: CEP_SOURCES_BREAK } : {}),
+    ...(yearsCautionOf(indicator) ? { yearsCaution: yearsCautionOf(indicator) } : {}),
     sources,
     territories: Object.fromEntries([...new Set(rows.map((r) => r.territory))].map((t) => [t, territoryLabel(t)])),
     axes: comparisonAxes(rows, territoryLabel),

@@ -1,0 +1,100 @@
+/**
+ * The national view: for a year, every value of an indicator by territory that any published
+ * report gives, each with the report and edition it comes from. A report often carries other
+ * regions' and France's figures; when two reports give the same figure, both are kept with their
+ * sources (the reader sees both, nothing is chosen silently), and a region no report gives is
+ * listed as not available, never left out nor filled in.
+ */
+import type { Report, Territory } from '../data/catalog.ts';
+import type { IndicatorDefinition, IndicatorRow } from '../indicators/model.ts';
+import { indicatorFigureId } from '../provenance/figure-id.ts';
+import { indicatorProvenanceUrl } from '../provenance/urls.ts';
+
+/** What the gathering needs of a report edition. */
+export type SourceEdition = Pick<Report, 'id' | 'editionId' | 'year'> & { edition: Pick<Report['edition'], 'number'>; region: Pick<Territory, 'code' | 'label'> };
+
+export interface ValueSource {
+  report: string;
+  edition: number;
+  /** The report's region and year, as readers name the report (« Normandie 2023 »). */
+  reportLabel: string;
+  /** Whether the report is the territory's own (else the figure is published in another region's report). */
+  own: boolean;
+  /** The figure on its provenance page in that edition (with the site's base path). */
+  url: string;
+}
+
+export interface SourcedValue {
+  value: number;
+  source: ValueSource;
+}
+
+export interface TerritoryValues {
+  code: string;
+  label: string;
+  /** Every report's value, in the reports' order; empty: « non disponible ». */
+  values: SourcedValue[];
+}
+
+export interface IndicatorYear {
+  indicator: Pick<IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'definition'>;
+  year: number;
+  /** Every region of the list, in label order, with or without values. */
+  regions: TerritoryValues[];
+  /** France entière and France métropolitaine, when a report gives them. */
+  national: TerritoryValues[];
+}
+
+/** One value per territory and year: what a map can show (other dimensions would need a choice). */
+export function isTerritorial(indicator: Pick<IndicatorDefinition, 'dimensions'>): boolean {
+  const dims = new Set(indicator.dimensions);
+  return dims.size === 2 && dims.has('territory') && dims.has('year');
+}
+
+/** The years where any report gives a value of the indicator, oldest first. */
+export function yearsOf(inputs: { rows: IndicatorRow[] }[]): number[] {
+  const years = inputs.flatMap((i) => i.rows.filter((r) => r.value !== null).map((r) => Number(r.year)));
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** Territories with at least one value. */
+export const valuedCount = (y: IndicatorYear) => [...y.regions, ...y.national].filter((t) => t.values.length > 0).length;
+
+/**
+ * The indicator's values for a year across the given editions (the latest of each report),
+ * for every territory of the list: regions (all of them) and national rows (when given).
+ */
+export function gatherYear(
+  indicator: IndicatorYear['indicator'] & Pick<IndicatorDefinition, 'dimensions'>,
+  year: number,
+  inputs: { report: SourceEdition; rows: IndicatorRow[] }[],
+  territories: Territory[],
+): IndicatorYear {
+  const valuesOf = (code: string): SourcedValue[] =>
+    inputs.flatMap(({ report, rows }) =>
+      rows
+        .filter((r) => String(r.territory) === code && Number(r.year) === year && r.value !== null)
+        .map((r) => ({
+          value: r.value!,
+          source: {
+            report: report.id,
+            edition: report.edition.number,
+            reportLabel: `${report.region.label} ${report.year}`,
+            own: report.region.code === code,
+            url: indicatorProvenanceUrl(report, indicator.id, indicatorFigureId(indicator, r)),
+          },
+        })),
+    );
+  const entry = (t: Territory): TerritoryValues => ({ code: t.code, label: t.label, values: valuesOf(t.code) });
+  const byLabel = (a: Territory, b: Territory) => a.label.localeCompare(b.label, 'fr');
+  const { id, label, unit, decimals, definition } = indicator;
+  return {
+    indicator: { id, label, unit, decimals, definition },
+    year,
+    regions: territories.filter((t) => t.level === 'region').sort(byLabel).map(entry),
+    national: territories
+      .filter((t) => t.level === 'national')
+      .map(entry)
+      .filter((t) => t.values.length > 0),
+  };
+}

@@ -1,0 +1,33 @@
+/** The tile layout of the national map is data (data/reference/territories.csv), checked like the rest. */
+import { describe, expect, it } from 'vitest';
+import { inspectData, loadCatalog } from '../../src/data/catalog.ts';
+import { tilesOf } from '../../src/data/tiles.ts';
+import { copyOfData } from '../helpers/data-copy.ts';
+
+describe('the tile layout (data/reference/territories.csv)', () => {
+  const errorsOf = (change: (t: string) => string) => {
+    const data = copyOfData();
+    data.edit('reference/territories.csv', change);
+    return inspectData(data.dir, data.content).issues.filter((i) => i.severity === 'error').map((i) => i.message);
+  };
+
+  it('gives every region of the list, overseas included, a tile of its own', () => {
+    const territories = [...loadCatalog().territories.values()];
+    const tiles = tilesOf(territories);
+    expect(tiles.map((t) => t.code).sort()).toEqual(territories.filter((t) => t.level === 'region').map((t) => t.code).sort());
+    expect(new Set(tiles.map((t) => `${t.col},${t.row}`)).size).toBe(tiles.length);
+  });
+
+  it('refuses two regions on one tile, a region without a tile, and a tile for France', () => {
+    expect(errorsOf((t) => t.replace(/^(53,Bretagne,bretagne,region,BRE),\d+,\d+$/m, '$1,1,1'))).toEqual([
+      expect.stringMatching(/^tuile \(colonne 1, ligne 1\) déjà occupée par la région « \d+ » : une case par région$/),
+    ]);
+    expect(errorsOf((t) => t.replace(/^(53,Bretagne,bretagne,region,BRE),\d+,/m, '$1,,'))).toEqual([
+      '« tile_col » manquant pour la région « 53 » : chaque région a sa tuile sur la carte (libellé court, colonne, ligne)',
+    ]);
+    expect(errorsOf((t) => t.replace(/^FRM,(.*),,,$/m, 'FRM,$1,,9,9'))).toEqual([
+      '« tile_col » : « FRM » n\'est pas une région et n\'a pas de tuile sur la carte ; laissez la cellule vide',
+      '« tile_row » : « FRM » n\'est pas une région et n\'a pas de tuile sur la carte ; laissez la cellule vide',
+    ]);
+  });
+});
