@@ -24,6 +24,11 @@ function releasedEditions(catalog: Pick<Catalog, 'editions'>): Report[] {
     .sort((a, b) => b.edition.date!.localeCompare(a.edition.date!) || b.edition.number - a.edition.number);
 }
 
+/** What the feed announces, newest first, as the home page's « Nouveautés » lists it too. */
+export function editionNews(catalog: Pick<Catalog, 'editions'>): { report: Report; title: string }[] {
+  return releasedEditions(catalog).map((report) => ({ report, title: entryTitle(report) }));
+}
+
 export function editionsFeed(catalog: Pick<Catalog, 'editions'>): string {
   const editions = releasedEditions(catalog);
   const feed = new Feed({

@@ -124,6 +124,17 @@ describe('open-data metadata', () => {
     expect(feed.entry.map((e: { id: string }) => pathOf(e.id)).sort()).toEqual(catalog.editions.filter((e) => e.edition.released).map((e) => `/${e.editionId}/`).sort());
   });
 
+  it('the home page lists the feed’s newest entries whose edition has pages, newest first, and links the feed', async () => {
+    const feed = new XMLParser({ isArray: (name) => name === 'entry' }).parse(await fetched('/editions.atom')).feed;
+    const withPages = feed.entry.map((e: { id: string }) => pathOf(e.id)).filter((p: string) => builtPages().includes(p));
+    const home = documentOf('/');
+    const listed = [...home.querySelectorAll('.news li > a')].map((a) => a.getAttribute('href'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed).toEqual(withPages.slice(0, listed.length));
+    expect(listed.length).toBe(Math.min(withPages.length, 5));
+    expect(home.querySelector('.news a[href="/editions.atom"]')).not.toBeNull();
+  });
+
   it('robots.txt names the sitemap, which lists every built page but those asking not to be indexed (chart embeds)', async () => {
     const sitemap = (await fetched('/robots.txt')).match(/^Sitemap: (\S+)$/m)![1]!;
     const parser = new XMLParser({ isArray: (name) => name === 'sitemap' || name === 'url' });
