@@ -4,7 +4,7 @@
  */
 import { Feed } from 'feed';
 import type { Catalog, Report } from '../data/catalog.ts';
-import { editionName, isErratum } from '../editions/wording.ts';
+import { isErratum } from '../editions/wording.ts';
 import { absoluteUrl } from '../site/deploy.ts';
 import { permanentUrl } from '../citation/citation.ts';
 import { LICENCE } from '../print/cover.ts';
@@ -14,7 +14,8 @@ export const FEED_TITLE = 'Rapports CEP : nouvelles éditions';
 
 function entryTitle(report: Report): string {
   const what = report.edition.number === 1 ? 'nouveau rapport' : isErratum(report.edition) ? 'erratum' : 'nouvelle édition';
-  return `${report.region.label} ${report.year} : ${what} (édition ${editionName(report.edition)})`;
+  // « erratum » is said once: editionName would add « (erratum) » to the edition's name.
+  return `${report.region.label} ${report.year} : ${what} (édition v${report.edition.number})`;
 }
 
 /** Released editions, newest first (by date, then number). */
