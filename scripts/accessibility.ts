@@ -12,8 +12,7 @@ import { builtPages, representativePages } from '../src/accessibility/built-page
 import { checkPage } from '../src/accessibility/page-checks.ts';
 import { fillResults } from '../src/accessibility/render.ts';
 import { AXE_TAGS, failuresByCheck, RESULTS_FILE, type AccessibilityResults, type PageResult } from '../src/accessibility/results.ts';
-import { launch } from '../src/browser/chromium.ts';
-import { serve } from '../src/browser/serve.ts';
+import { withServedBrowser } from '../src/browser/serve.ts';
 import { basePath } from '../src/site/deploy.ts';
 
 export interface CheckOptions {
@@ -24,24 +23,12 @@ export interface CheckOptions {
 async function checkAll(outDir: string, { signal }: CheckOptions): Promise<AccessibilityResults> {
   const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
   const axeVersion = (JSON.parse(readFileSync(path.resolve('node_modules/axe-core/package.json'), 'utf8')) as { version: string }).version;
-  const site = await serve(outDir);
-  try {
-    // The build handles signals itself (Playwright's own handlers would exit before its cleanup).
-    const browser = await launch(signal ? { handleSignals: false } : {});
-    const closeOnAbort = () => void browser.close();
-    signal?.addEventListener('abort', closeOnAbort);
-    try {
-      const checkedAt = new Date().toISOString();
-      const all = builtPages(outDir);
-      const pages = await checkInTabs(browser, site.url, representativePages(outDir, all), axeSource, signal);
-      return { checkedAt, tool: { name: 'axe-core', version: axeVersion, tags: AXE_TAGS }, browser: `Chromium ${browser.version()}`, siteTotal: all.length, pages };
-    } finally {
-      signal?.removeEventListener('abort', closeOnAbort);
-      await browser.close();
-    }
-  } finally {
-    await site.stop();
-  }
+  return withServedBrowser(outDir, signal, async (browser, siteUrl) => {
+    const checkedAt = new Date().toISOString();
+    const all = builtPages(outDir);
+    const pages = await checkInTabs(browser, siteUrl, representativePages(outDir, all), axeSource, signal);
+    return { checkedAt, tool: { name: 'axe-core', version: axeVersion, tags: AXE_TAGS }, browser: `Chromium ${browser.version()}`, siteTotal: all.length, pages };
+  });
 }
 
 // A few tabs at once: each spends most of its time waiting for the network to go idle.

@@ -9,9 +9,8 @@
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch } from '../src/browser/chromium.ts';
 import { paginate, pointLinksToSite, servePagedJs } from '../src/browser/paginate.ts';
-import { serve } from '../src/browser/serve.ts';
+import { withServedBrowser } from '../src/browser/serve.ts';
 import { forwardSignals, signalExitCode, type StopSignal } from '../src/build/children.ts';
 
 const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost)\b/;
@@ -42,21 +41,7 @@ export interface PrintOptions {
 export async function printReports(outDir: string, { signal }: PrintOptions = {}): Promise<string[]> {
   const reports = editionsToPrint(outDir);
   if (reports.size === 0) return [];
-  const site = await serve(outDir);
-  try {
-    // The build handles signals itself (Playwright's own handlers would exit before its cleanup).
-    const browser = await launch(signal ? { handleSignals: false } : {});
-    const closeOnAbort = () => void browser.close();
-    signal?.addEventListener('abort', closeOnAbort);
-    try {
-      return await printAll(browser, site.url, outDir, reports, signal);
-    } finally {
-      signal?.removeEventListener('abort', closeOnAbort);
-      await browser.close();
-    }
-  } finally {
-    await site.stop();
-  }
+  return withServedBrowser(outDir, signal, (browser, siteUrl) => printAll(browser, siteUrl, outDir, reports, signal));
 }
 
 async function printAll(browser: Browser, siteUrl: string, outDir: string, reports: Map<string, string[]>, signal?: AbortSignal): Promise<string[]> {

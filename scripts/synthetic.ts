@@ -393,7 +393,7 @@ export function generateSynthetic(outDir: string, count: number): SyntheticSet {
   mkdirSync(path.join(dataDir, 'reports'), { recursive: true });
   mkdirSync(path.join(contentDir, 'reports'), { recursive: true });
   cpSync(path.join(ROOT, 'data/reference'), path.join(dataDir, 'reference'), { recursive: true });
-  cpSync(path.join(ROOT, 'content/glossaire.json'), path.join(contentDir, 'glossaire.json'));
+  for (const file of ['glossaire.json', 'accessibilite.json']) cpSync(path.join(ROOT, 'content', file), path.join(contentDir, file));
 
   const territories = parse(readFileSync(path.join(ROOT, 'data/reference/territories.csv'), 'utf8'), { columns: true }) as (Region & { level: string })[];
   const regions = territories.filter((t) => t.level === 'region');

@@ -6,6 +6,8 @@
  * that address answers, and it has failed only when it exits.
  */
 import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { launch } from './chromium.ts';
 import { basePath } from '../site/deploy.ts';
 import { start, stop, type Child } from '../build/children.ts';
 
@@ -79,5 +81,28 @@ export async function serve(outDir: string, { port, cacheControl }: ServeOptions
   } catch (error) {
     await stop(server);
     throw error;
+  }
+}
+
+/**
+ * Runs `work` with the built site served and Chromium launched, for the build's steps (PDFs,
+ * accessibility checks): both are closed after it, and on `signal` (the build's SIGINT, SIGTERM,
+ * SIGHUP) Chromium is closed at once, so that the step stops.
+ */
+export async function withServedBrowser<T>(outDir: string, signal: AbortSignal | undefined, work: (browser: Browser, siteUrl: string) => Promise<T>): Promise<T> {
+  const site = await serve(outDir);
+  try {
+    // The build handles signals itself (Playwright's own handlers would exit before its cleanup).
+    const browser = await launch(signal ? { handleSignals: false } : {});
+    const closeOnAbort = () => void browser.close();
+    signal?.addEventListener('abort', closeOnAbort);
+    try {
+      return await work(browser, site.url);
+    } finally {
+      signal?.removeEventListener('abort', closeOnAbort);
+      await browser.close();
+    }
+  } finally {
+    await site.stop();
   }
 }

@@ -35,3 +35,6 @@ export const consecutiveEditions: [Report, Report][] = reportsWithPages.flatMap(
 
 /** Chapter URLs of an edition's copy: `/<id>/v<N>/<chapter>/`, or the plain `/<id>/<chapter>/`. */
 export const chapterUrls = (e: Report, plain = false) => chapterFiles(e.editionId).map((f) => `/${plain ? e.id : e.editionId}/${chapterSlug(f)}/`);
+
+/** Every copy of a report's pages, as its home's URL path: each edition's permanent one, and each report's plain one (its latest edition). */
+export const reportCopies = [...editionsWithPages.map((e) => `/${e.editionId}/`), ...reportsWithPages.map((r) => `/${r.id}/`)].sort();

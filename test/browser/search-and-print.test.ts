@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { watchedPage } from '../../src/browser/chromium.ts';
-import { reportsWithPages } from './catalog-pages.ts';
+import { reportCopies, reportsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
-import { builtPages, DIST } from './site-pages.ts';
+import { DIST } from './site-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -26,7 +26,7 @@ describe('search', () => {
 });
 
 describe('print', () => {
-  const reports = builtPages().filter((p) => /^\/[a-z-]+\/\d{4}\/(v\d+\/)?$/.test(p));
+  const reports = reportCopies;
 
   it.each(reports)('%s: a PDF of the whole report, linked from its home', (report) => {
     const pdf = readFileSync(path.join(DIST, report, 'rapport.pdf'));

@@ -10,7 +10,7 @@
  *
  * `fixtureRoots()` assembles them into throw-away roots the loaders accept: a data root (a copy of
  * the real data/reference/ and data/indicators/, plus a holder of the fixture region's regional operator, plus the
- * fixture reports) and a content root (the real glossary and key points plus the fixture chapters).
+ * fixture reports) and a content root (the real glossary, key points and accessibility declaration plus the fixture chapters).
  */
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,7 @@ export function fixtureRoots(): Roots {
   for (const folder of ['reference', 'indicators']) cpSync(path.resolve('data', folder), path.join(data, folder), { recursive: true });
   appendFileSync(path.join(data, 'reference/regional_operators.csv'), `${FIXTURE.code},${REGIONAL_HOLDER},2020-01-01,2023-12-31,Fixture de test (aucune source réelle),\n`);
   cpSync(path.join(FIXTURES_DIR, 'data/reports'), path.join(data, 'reports'), { recursive: true });
-  for (const file of ['glossaire.json', 'essentiel.json']) cpSync(path.resolve('content', file), path.join(content, file));
+  for (const file of ['glossaire.json', 'essentiel.json', 'accessibilite.json']) cpSync(path.resolve('content', file), path.join(content, file));
   cpSync(path.join(FIXTURES_DIR, 'content/reports'), path.join(content, 'reports'), { recursive: true });
   return { data, content };
 }
