@@ -24,6 +24,15 @@ export interface ValueSource {
   url: string;
 }
 
+/** « Normandie 2023 (édition 2) »: the report and edition a value comes from. */
+export const reportEdition = (source: ValueSource) => `${source.reportLabel} (édition ${source.edition})`;
+
+/** « Rapport Normandie 2023 (édition 2) », or « Publié dans le rapport … » when the report is another region's; lower-case in a sentence. */
+export function sourceText(source: ValueSource, inSentence = false): string {
+  const where = source.own ? 'rapport' : 'publié dans le rapport';
+  return `${inSentence ? where : where.charAt(0).toUpperCase() + where.slice(1)} ${reportEdition(source)}`;
+}
+
 export interface SourcedValue {
   value: number;
   source: ValueSource;
