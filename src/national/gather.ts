@@ -66,8 +66,8 @@ export function yearsOf(inputs: { rows: IndicatorRow[] }[]): number[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
-/** Territories with at least one value. */
-export const valuedCount = (y: IndicatorYear) => [...y.regions, ...y.national].filter((t) => t.values.length > 0).length;
+/** The territories with at least one value: France's rows first, then the regions. */
+export const valuedTerritories = (y: IndicatorYear) => [...y.national, ...y.regions].filter((t) => t.values.length > 0);
 
 /**
  * The indicator's values for a year across the given editions (the latest of each report),
