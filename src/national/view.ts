@@ -9,7 +9,7 @@ import { loadIndicators } from '../indicators/catalogue.ts';
 import { gatherYear, isTerritorial, valuedTerritories, yearsOf, type IndicatorYear } from './gather.ts';
 
 /** A map compares: an indicator gets one from two territories with a value in the year. */
-export const MAPPED_FROM = 2;
+const MAPPED_FROM = 2;
 
 export interface NationalView {
   /** Per year with a value, oldest first: every territorial indicator with a value that year, in catalogue order. */
