@@ -1,23 +1,28 @@
 /**
  * The national pages, as built, against the national view computed from the catalog (whatever
  * reports it holds): the latest year's page reads without JavaScript (a map with a tile per
- * region, every region in the table, « non disponible » where no report gives a value), and
- * each value of its tables is the value its source link lands on. Their accessibility (axe-core),
- * console and requests are checked with every built page (every-page.test.ts).
+ * region, every region in the table, « non disponible » where no report gives a value), is
+ * accessible (axe-core), and each value of its tables is the value its source link lands on.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../src/browser/chromium.ts';
 import { sameValue } from '../../src/indicators/model.ts';
 import { isMapped, nationalView, type NationalView } from '../../src/national/view.ts';
 import { catalog, reportsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
 const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const browser = sharedBrowser();
 const regions = [...catalog.territories.values()].filter((t) => t.level === 'region');
 
+let view: NationalView;
 let latest: NationalView['years'][number];
 beforeAll(async () => {
-  latest = (await nationalView(catalog, reportsWithPages)).years.at(-1)!;
+  view = await nationalView(catalog, reportsWithPages);
+  latest = view.years.at(-1)!;
 });
 
 describe('the national page of the latest year', () => {
@@ -76,6 +81,22 @@ describe('the national page of the latest year', () => {
 });
 
 describe('the national pages', () => {
+  it.each(['france', 'indicator'])('%s page: no WCAG 2.1 AA violation (axe-core), no console error, no request to another origin', async (which) => {
+    const url = which === 'france' ? `/france/${latest.year}/` : `/indicateurs/${view.indicators[0]!.id}/`;
+    const { page: tab, requests, consoleErrors } = await watchedPage(browser());
+    await tab.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
+    await tab.evaluate(axeSource);
+    const violations = await tab.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${baseUrl}/`))).toEqual([]);
+    await tab.context().close();
+  });
+
   it('are linked from the home page and the site navigation', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const tab = await context.newPage();
