@@ -56,6 +56,9 @@ export function colorScale(unit: Unit, values: number[]) {
   return { domain: options.domain, range: options.range, color, ink: (v: number) => inkOn(color(v)) };
 }
 
+/** The colour scale of a map: over the values its tiles show. */
+export const tileScale = (data: TileDatum[], unit: Unit) => colorScale(unit, data.flatMap((d) => (d.value === null ? [] : [d.value])));
+
 /** WCAG relative luminance of an `rgb(r, g, b)` colour. */
 function luminance(rgb: string): number {
   const [r, g, b] = (rgb.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map((c) => {
@@ -96,6 +99,9 @@ function hatching(id: string): Plot.RenderFunction {
   };
 }
 
+/** The grid's columns and rows. */
+const gridOf = (data: TileDatum[]) => ({ cols: Math.max(...data.map((d) => d.col)) + 1, rows: Math.max(...data.map((d) => d.row)) + 1 });
+
 /** The map's own width in a drawing `width` wide: its tiles as large as the width allows, up to MAX_TILE. */
 const mapWidth = (width: number, cols: number) => Math.min(MAX_TILE, Math.floor(width / cols)) * cols;
 
@@ -104,7 +110,7 @@ const mapWidth = (width: number, cols: number) => Math.min(MAX_TILE, Math.floor(
  * would otherwise carry a blank band beside the map. Only the root tags' width and viewBox change.
  */
 export function cropToMap(svg: string, data: TileDatum[]): string {
-  const cols = Math.max(...data.map((d) => d.col)) + 1;
+  const { cols } = gridOf(data);
   return svg.replace(/<svg\b[^>]*>/g, (tag) => {
     const width = Number(/\bwidth="(\d+)"/.exec(tag)?.[1]);
     if (!width) return tag;
@@ -115,10 +121,9 @@ export function cropToMap(svg: string, data: TileDatum[]): string {
 
 /** The map at one size: tiles from the left edge, as large as the width allows up to MAX_TILE. */
 export function tileMapOptions(data: TileDatum[], unit: Unit, size: ChartSize, id: string): Plot.PlotOptions {
-  const cols = Math.max(...data.map((d) => d.col)) + 1;
-  const rows = Math.max(...data.map((d) => d.row)) + 1;
+  const { cols, rows } = gridOf(data);
   const tile = mapWidth(size.width, cols) / cols;
-  const scale = colorScale(unit, data.flatMap((d) => (d.value === null ? [] : [d.value])));
+  const scale = tileScale(data, unit);
   const hatchId = `${id}-hachures-${size.name}`;
   const fill = (d: TileDatum) => (d.state === 'missing' ? `url(#${hatchId})` : d.value === null ? '#ffffff' : scale.color(d.value));
   const ink = (d: TileDatum) => (d.value === null ? DARK_INK : scale.ink(d.value));

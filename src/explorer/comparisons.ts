@@ -135,10 +135,11 @@ export async function indicatorComparison(catalog: Catalog, reports: Report[], i
   }));
   const change = changeOf(indicator);
   if (change) await addChanges(rows, change.unit);
+  const yearsCaution = yearsCautionOf(indicator);
   return {
     indicator: { id: indicator.id, label: indicator.label, unit: indicator.unit, decimals: indicator.decimals, dimensions: indicator.dimensions },
     ...(change ? { change } : {}),
-    ...(yearsCautionOf(indicator) ? { yearsCaution: yearsCautionOf(indicator) } : {}),
+    ...(yearsCaution ? { yearsCaution } : {}),
     sources,
     territories: Object.fromEntries([...new Set(rows.map((r) => r.territory))].map((t) => [t, territoryLabel(t)])),
     axes: comparisonAxes(rows, territoryLabel),

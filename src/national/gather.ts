@@ -24,6 +24,15 @@ export interface ValueSource {
   url: string;
 }
 
+/** « Normandie 2023 (édition 2) »: the report and edition a value comes from. */
+export const reportEdition = (source: ValueSource) => `${source.reportLabel} (édition ${source.edition})`;
+
+/** « Rapport Normandie 2023 (édition 2) », or « Publié dans le rapport … » when the report is another region's; lower-case in a sentence. */
+export function sourceText(source: ValueSource, inSentence = false): string {
+  const where = source.own ? 'rapport' : 'publié dans le rapport';
+  return `${inSentence ? where : where.charAt(0).toUpperCase() + where.slice(1)} ${reportEdition(source)}`;
+}
+
 export interface SourcedValue {
   value: number;
   source: ValueSource;
@@ -57,8 +66,8 @@ export function yearsOf(inputs: { rows: IndicatorRow[] }[]): number[] {
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
-/** Territories with at least one value. */
-export const valuedCount = (y: IndicatorYear) => [...y.regions, ...y.national].filter((t) => t.values.length > 0).length;
+/** The territories with at least one value: France's rows first, then the regions. */
+export const valuedTerritories = (y: IndicatorYear) => [...y.national, ...y.regions].filter((t) => t.values.length > 0);
 
 /**
  * The indicator's values for a year across the given editions (the latest of each report),

@@ -6,10 +6,10 @@
 import type { Catalog, Report } from '../data/catalog.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
-import { gatherYear, isTerritorial, valuedCount, yearsOf, type IndicatorYear } from './gather.ts';
+import { gatherYear, isTerritorial, valuedTerritories, yearsOf, type IndicatorYear } from './gather.ts';
 
 /** A map compares: an indicator gets one from two territories with a value in the year. */
-export const MAPPED_FROM = 2;
+const MAPPED_FROM = 2;
 
 export interface NationalView {
   /** Per year with a value, oldest first: every territorial indicator with a value that year, in catalogue order. */
@@ -18,7 +18,7 @@ export interface NationalView {
   indicators: { id: string; label: string; years: IndicatorYear[] }[];
 }
 
-export const isMapped = (y: IndicatorYear) => valuedCount(y) >= MAPPED_FROM;
+export const isMapped = (y: IndicatorYear) => valuedTerritories(y).length >= MAPPED_FROM;
 
 export async function nationalView(catalog: Catalog, reports: Report[]): Promise<NationalView> {
   const territories = [...catalog.territories.values()];
