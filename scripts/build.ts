@@ -40,21 +40,13 @@ async function run(command: string, commandArgs: string[]): Promise<void> {
   if (code !== 0) throw new Failure(`Échec de « ${[command, ...commandArgs].join(' ')} »`);
 }
 
-async function printPdfs(staging: string): Promise<void> {
+/** A step in Chromium (the PDFs, the accessibility checks), stopped by the build's signal; `failure` says what it could not do. */
+async function inBrowser(step: (signal: AbortSignal) => Promise<unknown>, failure: string): Promise<void> {
   try {
-    await printReports(staging, { signal: stopping.signal });
+    await step(stopping.signal);
   } catch (error) {
     if (stoppedBy) throw new Failure('Construction interrompue');
-    throw new Failure(`Impression des PDF impossible (${(error as Error).message})`);
-  }
-}
-
-async function checkPages(staging: string): Promise<void> {
-  try {
-    await checkAccessibility(staging, { signal: stopping.signal });
-  } catch (error) {
-    if (stoppedBy) throw new Failure('Construction interrompue');
-    throw new Failure(`Contrôles d'accessibilité impossibles (${(error as Error).message})`);
+    throw new Failure(`${failure} (${(error as Error).message})`);
   }
 }
 
@@ -75,8 +67,11 @@ try {
   await run('tsx', ['scripts/validate.ts']);
   await run('astro', ['build', '--outDir', out.staging]);
   await run('pagefind', ['--site', out.staging, '--quiet']);
-  if (chromium) await printPdfs(out.staging);
-  if (chromium) await checkPages(out.staging);
+  if (chromium) {
+    const { staging } = out;
+    await inBrowser((signal) => printReports(staging, { signal }), 'Impression des PDF impossible');
+    await inBrowser((signal) => checkAccessibility(staging, { signal }), "Contrôles d'accessibilité impossibles");
+  }
   if (stoppedBy) throw new Failure('Construction interrompue');
   out.publish();
 } catch (error) {

@@ -10,7 +10,7 @@ import { ajv, checkAgainst, readJsonFile } from '../data/json-file.ts';
 import { DataValidationError, type DataIssue } from '../data/issues.ts';
 import { contentDir } from '../data/paths.ts';
 
-export const DECLARATION_FILE = 'accessibilite.json';
+const DECLARATION_FILE = 'accessibilite.json';
 
 export type ComplianceStatus = 'non conforme' | 'partiellement conforme' | 'totalement conforme';
 

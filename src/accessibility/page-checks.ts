@@ -4,7 +4,7 @@
  * Tab stop. The page is loaded once; the viewport shrinks for the reflow check.
  */
 import type { Page } from 'playwright-core';
-import { AXE_TAGS, REFLOW_WIDTH, type PageResult, type RuleFinding } from './results.ts';
+import { AXE_TAGS, REFLOW_WIDTH, WINDOW_WIDTH, type PageResult, type RuleFinding } from './results.ts';
 
 interface AxeRule {
   id: string;
@@ -59,7 +59,7 @@ async function reflowWidth(tab: Page): Promise<number> {
 
 /** Every check on one page, served at `url`; `page` is its path as the results name it. */
 export async function checkPage(tab: Page, url: string, page: string, axeSource: string): Promise<PageResult> {
-  await tab.setViewportSize({ width: 1280, height: 800 });
+  await tab.setViewportSize({ width: WINDOW_WIDTH, height: 800 });
   await tab.goto(url, { waitUntil: 'networkidle' });
   const axe = await runAxe(tab, axeSource);
   const skipLink = await skipLinkFirst(tab);

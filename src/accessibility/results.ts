@@ -45,6 +45,8 @@ export interface AccessibilityResults {
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const REFLOW_WIDTH = 320;
+/** The window the other checks run in, CSS px: REFLOW_WIDTH is it zoomed to 400 %. */
+export const WINDOW_WIDTH = 1280;
 
 /** The checks, each with the pages it failed; a page fails a check or passes it, nothing in between. */
 export function failuresByCheck(results: AccessibilityResults): { axe: string[]; reflow: string[]; skipLink: string[] } {

@@ -4,6 +4,7 @@ import { labellerFor } from '../data/labels.ts';
 import type { Cell, Row } from '../data/table.ts';
 import type { NoticeView } from '../editions/revisions-view.ts';
 import { MISSING } from '../format/number.ts';
+import { isYearField } from '../tables/model.ts';
 import type { HistoryEntry } from './history.ts';
 import { editionChangesUrl } from './urls.ts';
 
@@ -52,13 +53,11 @@ export interface HistoryFormat {
   noticesIn: (edition: Report) => NoticeView[];
 }
 
-const isYear = (field: string) => field === 'year' || field.endsWith('_year');
-
 /** The figures of a dataset: its numeric fields that are not part of what designates a row. */
 export function figureFields(resource: Resource): string[] {
   const key = resource.descriptor.schema.primaryKey ?? [];
   return resource.descriptor.schema.fields
-    .filter((f) => (f.type === 'integer' || f.type === 'number') && !key.includes(f.name) && !isYear(f.name))
+    .filter((f) => (f.type === 'integer' || f.type === 'number') && !key.includes(f.name) && !isYearField(f.name))
     .map((f) => f.name);
 }
 
@@ -68,7 +67,7 @@ export function rowCaption(catalog: Catalog, report: Report, resource: Resource,
   const fields = resource.descriptor.schema.fields;
   return (resource.descriptor.schema.primaryKey ?? []).map((name) => {
     const value = row[name];
-    const shown = isYear(name) || typeof value === 'number' ? String(value) : label(name, value, row) || String(value ?? MISSING);
+    const shown = isYearField(name) || typeof value === 'number' ? String(value) : label(name, value, row) || String(value ?? MISSING);
     return { label: fields.find((f) => f.name === name)?.title ?? name, value: shown };
   });
 }

@@ -2,7 +2,7 @@
  * A figure's value in each edition of its report, oldest first: plain data, so that the
  * revision notices of each change (issue 15, point 2) can be joined to it.
  */
-import type { Catalog, Report, Resource } from '../data/catalog.ts';
+import { editionsOf, type Catalog, type Report, type Resource } from '../data/catalog.ts';
 import type { Cell, Row } from '../data/table.ts';
 import { indicatorRows } from '../engine/node.ts';
 import type { IndicatorDefinition } from '../indicators/model.ts';
@@ -20,7 +20,6 @@ export interface HistoryEntry {
   row?: Row;
 }
 
-const editionsOf = (catalog: Catalog, report: Report) => catalog.editions.filter((e) => e.id === report.id);
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => String(v) === String(b[i]));
 
 /** The value of one dataset cell (dataset, primary key, field) in each edition. */

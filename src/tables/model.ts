@@ -46,12 +46,13 @@ export function columnDecimals(values: Cell[]): number {
   return Math.max(0, ...values.filter((v): v is number => typeof v === 'number').map(decimalsOf));
 }
 
+/** The fields that tell a profile's table columns apart: those of operator, territory, year and population that vary. */
+const profileColumnFields = (rows: Row[]) => ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
+const columnKeyOf = (fields: string[]) => (r: Row) => fields.map((k) => String(r[k])).join('|');
+
 /** The rows a figure's precision is read over: its table column (a profile's column is an operator, territory, year…). */
 function columnOf(resource: Resource): (row: Row) => string {
-  if (resource.descriptor.cep?.kind !== 'beneficiary-profile') return () => '';
-  const rows = resource.table.rows;
-  const keys = ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
-  return (r) => keys.map((k) => String(r[k])).join('|');
+  return resource.descriptor.cep?.kind === 'beneficiary-profile' ? columnKeyOf(profileColumnFields(resource.table.rows)) : () => '';
 }
 
 const precisions = new WeakMap<Resource, { column: (row: Row) => string; decimals: Map<string, number> }>();
@@ -134,8 +135,8 @@ function listModel(resource: Resource, label: Labeller): TableModel {
 function pivotModel(resource: Resource, label: Labeller): TableModel {
   const rows = resource.table.rows;
   const measure = rows.some((r) => r.share !== null) ? 'share' : 'count';
-  const keys = ['operator', 'territory', 'year', 'population'].filter((k) => varies(rows, k));
-  const columnKey = columnOf(resource);
+  const keys = profileColumnFields(rows);
+  const columnKey = columnKeyOf(keys);
   const columnOrder: string[] = [];
   const columnLabels = new Map<string, string>();
   for (const r of [...rows].sort((a, b) => Number(a.operator === 'ensemble') - Number(b.operator === 'ensemble'))) {
