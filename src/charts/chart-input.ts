@@ -68,12 +68,12 @@ async function indicatorChartRequest(catalog: Catalog, report: Report, props: Ch
   return { request, spec: preset ?? indicatorBars(indicator, by) };
 }
 
-/** An indicator chart: its request's parts, and its variants, one per territory of `territories` that has values. */
+/** An indicator chart: its indicator, bars, spec and labels, and its variants, one per territory of `territories` that has values. */
 export async function indicatorChartInput(catalog: Catalog, report: Report, props: ChartProps) {
   const { request, spec } = await indicatorChartRequest(catalog, report, props);
-  const { indicator, by, fixed, labels } = request;
+  const { indicator, by, labels } = request;
   const { legend, variants, absent } = chartVariants(request);
-  return { indicator, by, fixed, spec, labels, legend, variants, absent, sources: indicatorSources(report, indicator) };
+  return { indicator, by, spec, labels, legend, variants, absent, sources: indicatorSources(report, indicator) };
 }
 
 /** Whether a chart draws anything in the edition: a territory of a switch may have no value there. */
