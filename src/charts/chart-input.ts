@@ -12,6 +12,7 @@ import { labellerFor } from '../data/labels.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { getIndicator } from '../indicators/catalogue.ts';
 import { checkSelectors, withDefaults } from '../indicators/select.ts';
+import { isPercent } from '../tables/model.ts';
 import type { ChartProps } from './chart-id.ts';
 import { datasetCharts, type LabelledRow } from './dataset-charts.ts';
 import { getChart } from './index.ts';
@@ -35,7 +36,7 @@ export function datasetChartInput(catalog: Catalog, report: Report, props: Chart
   const label = labellerFor(catalog, report, resource);
   const rows: LabelledRow[] = kept.map((r) => ({ ...r, ...Object.fromEntries(fields.map((f) => [`${f.name}_label`, label(f.name, r[f.name], r)])) }));
   if (rows.length === 0) throw new Error(`<Chart dataset="${resource.descriptor.name}">: aucune ligne ne correspond à ${JSON.stringify(whereProp)} ; ${selectorChoices(resource, whereProp ?? {})}`);
-  const options = { field, percent: field === 'share' || /%/.test(definition.title ?? ''), fieldTitle: definition.title };
+  const options = { field, percent: field === 'share' || isPercent(definition), fieldTitle: definition.title };
   return {
     spec,
     resource,
