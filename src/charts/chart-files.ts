@@ -7,7 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { Catalog, Report } from '../data/catalog.ts';
 import { chartCitation } from './chart-citation.ts';
 import type { ChartProps } from './chart-id.ts';
-import { chartModel, type ChartModel } from './chart-model.ts';
+import { chartModel } from './chart-model.ts';
 import { framedSvg } from './frame.ts';
 
 export type ChartFileKind = 'svg' | 'png' | 'csv';
@@ -23,25 +23,17 @@ export function pngOf(svg: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(resvg.render().asPng());
 }
 
-const models = new Map<string, Promise<ChartModel>>();
-const svgs = new Map<string, Promise<string>>();
+const cache = new Map<string, Promise<{ csv: string; svg: string }>>();
 
-/** A promise computed once per edition and chart id (the three files of a chart share them). */
-function once<T>(cache: Map<string, Promise<T>>, report: Report, id: string, make: () => Promise<T>): Promise<T> {
+/** A chart's CSV and framed SVG, computed once per edition and chart id (its three files share them). */
+function chartFiles(catalog: Catalog, report: Report, id: string, props: ChartProps): Promise<{ csv: string; svg: string }> {
   const key = `${report.editionId}/${id}`;
-  if (!cache.has(key)) cache.set(key, make());
+  if (!cache.has(key)) cache.set(key, chartModel(catalog, report, props).then((model) => ({ csv: model.csv, svg: framedSvg(model.plotSvg, { ...model, citation: chartCitation(report) }) })));
   return cache.get(key)!;
 }
 
-const modelOf = (catalog: Catalog, report: Report, id: string, props: ChartProps) => once(models, report, id, () => chartModel(catalog, report, props));
-
-/** The framed SVG of a chart (the SVG and the PNG both need it). */
-function chartSvg(catalog: Catalog, report: Report, id: string, props: ChartProps): Promise<string> {
-  return once(svgs, report, id, () => modelOf(catalog, report, id, props).then((model) => framedSvg(model.plotSvg, { ...model, citation: chartCitation(report) })));
-}
-
 export async function chartFile(catalog: Catalog, report: Report, id: string, props: ChartProps, kind: ChartFileKind): Promise<{ body: string | Uint8Array<ArrayBuffer>; type: string }> {
-  if (kind === 'csv') return { body: (await modelOf(catalog, report, id, props)).csv, type: 'text/csv; charset=utf-8' };
-  const svg = await chartSvg(catalog, report, id, props);
+  const { csv, svg } = await chartFiles(catalog, report, id, props);
+  if (kind === 'csv') return { body: csv, type: 'text/csv; charset=utf-8' };
   return kind === 'svg' ? { body: svg, type: 'image/svg+xml' } : { body: pngOf(svg), type: 'image/png' };
 }

@@ -12,6 +12,7 @@ import { labellerFor } from '../data/labels.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { getIndicator } from '../indicators/catalogue.ts';
 import { checkSelectors, withDefaults } from '../indicators/select.ts';
+import { isPercent } from '../tables/model.ts';
 import type { ChartProps } from './chart-id.ts';
 import { datasetCharts, type LabelledRow } from './dataset-charts.ts';
 import { getChart } from './index.ts';
@@ -35,7 +36,7 @@ export function datasetChartInput(catalog: Catalog, report: Report, props: Chart
   const label = labellerFor(catalog, report, resource);
   const rows: LabelledRow[] = kept.map((r) => ({ ...r, ...Object.fromEntries(fields.map((f) => [`${f.name}_label`, label(f.name, r[f.name], r)])) }));
   if (rows.length === 0) throw new Error(`<Chart dataset="${resource.descriptor.name}">: aucune ligne ne correspond à ${JSON.stringify(whereProp)} ; ${selectorChoices(resource, whereProp ?? {})}`);
-  const options = { field, percent: field === 'share' || /%/.test(definition.title ?? ''), fieldTitle: definition.title };
+  const options = { field, percent: field === 'share' || isPercent(definition), fieldTitle: definition.title };
   return {
     spec,
     resource,
@@ -68,12 +69,12 @@ async function indicatorChartRequest(catalog: Catalog, report: Report, props: Ch
   return { request, spec: preset ?? indicatorBars(indicator, by) };
 }
 
-/** An indicator chart: its request's parts, and its variants, one per territory of `territories` that has values. */
+/** An indicator chart: its indicator, bars, spec and labels, and its variants, one per territory of `territories` that has values. */
 export async function indicatorChartInput(catalog: Catalog, report: Report, props: ChartProps) {
   const { request, spec } = await indicatorChartRequest(catalog, report, props);
-  const { indicator, by, fixed, labels } = request;
+  const { indicator, by, labels } = request;
   const { legend, variants, absent } = chartVariants(request);
-  return { indicator, by, fixed, spec, labels, legend, variants, absent, sources: indicatorSources(report, indicator) };
+  return { indicator, by, spec, labels, legend, variants, absent, sources: indicatorSources(report, indicator) };
 }
 
 /** Whether a chart draws anything in the edition: a territory of a switch may have no value there. */

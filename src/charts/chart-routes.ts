@@ -27,9 +27,9 @@ export async function chartRoutes() {
   const perEdition = await Promise.all(
     catalog.editions.map(async (report) =>
       (await drawnCharts(catalog, report)).map((chart) => ({
-          params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
-          props: { report, chart } satisfies ChartRouteProps,
-        })),
+        params: { region: report.region.slug, year: String(report.year), edition: `v${report.edition.number}`, chart: chart.id },
+        props: { report, chart } satisfies ChartRouteProps,
+      })),
     ),
   );
   return perEdition.flat();

@@ -19,11 +19,21 @@ export interface EditionChart {
   chapter: string;
 }
 
+/** The territories a chart switches between, when it has several. */
+const switchedTerritories = (props: ChartProps): unknown[] | undefined =>
+  Array.isArray(props.territories) && props.territories.length > 1 ? props.territories : undefined;
+
+/**
+ * The props of one territory's files: `territories` narrowed to it when the chart switches between
+ * several, even when the page offers only one of them (the others without values in the edition).
+ */
+export function territoryProps(props: ChartProps, territory: unknown): ChartProps {
+  return switchedTerritories(props) ? { ...props, territories: [territory] } : props;
+}
+
 /** A chart's props once per territory of its switch (the props themselves without one). */
 export function chartVariantProps(props: ChartProps): ChartProps[] {
-  const territories = props.territories;
-  if (!Array.isArray(territories) || territories.length <= 1) return [props];
-  return territories.map((code) => ({ ...props, territories: [code] }));
+  return switchedTerritories(props)?.map((code) => territoryProps(props, code)) ?? [props];
 }
 
 function chartsInChapters(editionId: string, root: string): { props: ChartProps; chapter: string }[] {

@@ -4,7 +4,7 @@
  * component: Astro's compiler misreads HTML inside a template string of a front matter.)
  */
 import type { Report } from '../data/catalog.ts';
-import { permanentUrl } from '../citation/citation.ts';
+import { absoluteUrl } from '../site/deploy.ts';
 import { chartCitation } from './chart-citation.ts';
 import { escapeXml, FRAMED_WIDE_WIDTH } from './frame.ts';
 
@@ -12,7 +12,7 @@ import { escapeXml, FRAMED_WIDE_WIDTH } from './frame.ts';
 export const chartsFolder = (report: Report) => `/${report.editionId}/graphiques/`;
 
 export function embedSnippets(report: Report, id: string, title: string): { iframe: string; image: string } {
-  const file = (name: string) => permanentUrl(report, `graphiques/${name}`);
+  const file = (name: string) => absoluteUrl(`${chartsFolder(report)}${name}`);
   return {
     iframe: `<iframe src="${file(`${id}/`)}" title="${escapeXml(title)}" width="100%" height="720" style="border:0" loading="lazy"></iframe>`,
     image: `<figure><img src="${file(`${id}.png`)}" alt="${escapeXml(title)}" width="${FRAMED_WIDE_WIDTH}"><figcaption>${escapeXml(chartCitation(report))}</figcaption></figure>`,

@@ -3,6 +3,7 @@
  * itself: its title above; Champ, Source, licence and edition below. Text is wrapped with the
  * widths of text-metrics.ts (they err wide), so nothing runs out of the frame.
  */
+import { LICENCE } from '../print/cover.ts';
 import { WIDE_SIZE } from './sizes.ts';
 import { wrapText } from './text-metrics.ts';
 
@@ -14,7 +15,7 @@ interface FrameTexts {
   citation: string;
 }
 
-export const LICENCE_LINE = 'Licence : Licence Ouverte / Open Licence 2.0 (Etalab), réutilisation libre en citant la source';
+export const LICENCE_LINE = `Licence : ${LICENCE.text}, réutilisation libre en citant la source`;
 const PAD = 16;
 const TITLE_SIZE = 16;
 const NOTE_SIZE = 12;

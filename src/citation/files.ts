@@ -13,7 +13,6 @@ export function chapterCitation(report: Report, chapter?: Chapter): CitationTarg
   return { report, item: { title: chapter.data.title, path: `${slug}/`, slug, type: 'chapter' } };
 }
 
-
 /** A citation file's link, under the edition's permanent path: « /normandie/2023/v3/citation/normandie-2023-v3.bib ». */
 export const citationFileHref = (report: Pick<Report, 'editionId'>, citation: Pick<Citation, 'fileName'>, extension: 'bib' | 'json') =>
   href(`/${report.editionId}/citation/${citation.fileName}.${extension}`);

@@ -78,7 +78,7 @@ export function editionReadme(catalog: Catalog, report: Report, urls: EditionUrl
     '',
     '## Licence',
     '',
-    `Licence Ouverte / Open Licence 2.0 (Etalab), ${LICENCE.href}${colon} vous pouvez réutiliser ces données librement, y compris à des fins commerciales, en mentionnant leur source (le rapport, son éditeur et l’édition).`,
+    `${LICENCE.text}, ${LICENCE.href}${colon} vous pouvez réutiliser ces données librement, y compris à des fins commerciales, en mentionnant leur source (le rapport, son éditeur et l’édition).`,
     '',
     '## Citer ces données',
     '',
