@@ -9,6 +9,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Field, PackageDescriptor } from '../data/descriptors.ts';
 import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
+import { guardRows } from '../indicators/breaks.ts';
 import { selectRows, type Selection } from '../indicators/select.ts';
 import { createTableSql, identifier, literal, plainRow } from './load-sql.ts';
 import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
@@ -87,14 +88,14 @@ const results = new Map<string, Promise<IndicatorRow[]>>();
  */
 export async function runIndicator(
   packageUrl: string,
-  indicator: Pick<IndicatorDefinition, 'id' | 'sql'>,
+  indicator: Pick<IndicatorDefinition, 'id' | 'sql' | 'breaks' | 'compares' | 'definitionVersion'>,
   views: SharedView[],
   selection: Selection = {},
 ): Promise<IndicatorRow[]> {
   const key = `${packageUrl}\n${indicator.id}`;
   let rows = results.get(key);
   if (!rows) {
-    rows = openPackage(packageUrl, views).then(async (c) => (await c.query(indicator.sql)).toArray().map((r) => plainRow<IndicatorRow>(r.toJSON() as Row)));
+    rows = openPackage(packageUrl, views).then(async (c) => guardRows(indicator, (await c.query(indicator.sql)).toArray().map((r) => plainRow<IndicatorRow>(r.toJSON() as Row))));
     results.set(key, rows);
   }
   return selectRows(await rows, selection);

@@ -12,6 +12,7 @@ import type { FieldType } from '../data/descriptors.ts';
 import { publishedCsv } from '../data/publish.ts';
 import { getIndicator, loadIndicators } from '../indicators/catalogue.ts';
 import type { IndicatorDefinition, IndicatorRow, SharedView } from '../indicators/model.ts';
+import { guardRows } from '../indicators/breaks.ts';
 import { selectRows, type Selection } from '../indicators/select.ts';
 import { createTableSql, identifier, literal, plainRow } from './load-sql.ts';
 import { kindTablesSql, schemaName, sharedViewsSql } from './kind-tables.ts';
@@ -63,7 +64,7 @@ export function indicatorRows(report: Report, indicator: IndicatorDefinition): P
   if (!cache) results.set(report, (cache = new Map()));
   let rows = cache.get(indicator.id);
   if (!rows) {
-    rows = reportDb(report).then(async ({ connection }) => (await connection.runAndReadAll(indicator.sql)).getRowObjectsJS().map((r) => plainRow<IndicatorRow>(r)));
+    rows = reportDb(report).then(async ({ connection }) => guardRows(indicator, (await connection.runAndReadAll(indicator.sql)).getRowObjectsJS().map((r) => plainRow<IndicatorRow>(r))));
     cache.set(indicator.id, rows);
   }
   return rows;

@@ -23,6 +23,12 @@ export interface IndicatorDefinition {
   /** The field the report prints for the same figure, returned by the SQL as `published`. */
   published?: { field: string; decimals?: number };
   sql: string;
+  /** The version of its definition now in force: 1, plus one per definition change (a `definition` break). */
+  definitionVersion: number;
+  /** The series breaks its values are subject to (breaks.ts): no comparison is made across one. */
+  breaks: AppliedBreak[];
+  /** What a variation compares: the years of its two ends (breaks.ts refuses one across a break). */
+  compares?: Compares;
   /** The catalogue file it comes from (family), for messages and the methodology page. */
   family: string;
   file: string;
@@ -35,9 +41,32 @@ export interface SharedView {
   sql: string;
 }
 
+/**
+ * A series break: from `year` on, the values are not comparable with those of earlier years,
+ * because the source changed (`source`) or the definition did (`definition`).
+ */
+export interface SeriesBreak {
+  id: string;
+  year: number;
+  cause: 'source' | 'definition';
+  /** Short French label (« passage à AGORA »). */
+  label: string;
+  /** French explanation for readers: what changed, who says the series are not comparable. */
+  explanation: string;
+}
+
+/** A break as an indicator applies it: to the rows whose dimensions match `where` (all rows when empty). */
+export interface AppliedBreak extends SeriesBreak {
+  where: Record<string, string[]>;
+}
+
+/** The years a variation compares: two dimensions (`from_year`, `to_year`), or one and the years before it. */
+export type Compares = { from: string; to: string } | { to: string; yearsBefore: number };
+
 export interface IndicatorCatalogue {
   indicators: IndicatorDefinition[];
   views: SharedView[];
+  breaks: SeriesBreak[];
 }
 
 export type IndicatorRow = Record<string, string | number | null> & { value: number | null };

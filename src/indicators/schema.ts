@@ -8,6 +8,46 @@ const sql = {
   oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string' } }],
 };
 
+const yearField = { type: 'string', pattern: sqlName };
+const breakDeclaration = {
+  type: 'object',
+  required: ['id', 'year', 'cause', 'label', 'explanation'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: identifier },
+    year: { type: 'integer', minimum: 1900, maximum: 2100 },
+    cause: { enum: ['source', 'definition'] },
+    label: { type: 'string', minLength: 1 },
+    explanation: { type: 'string', minLength: 1 },
+  },
+};
+const breakReference = {
+  description: 'Une rupture de série déclarée dans le catalogue (son id), limitée aux lignes dont les dimensions valent `where`',
+  oneOf: [
+    { type: 'string', pattern: identifier },
+    {
+      type: 'object',
+      required: ['id'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: identifier },
+        where: {
+          type: 'object',
+          propertyNames: { pattern: sqlName },
+          additionalProperties: { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
+        },
+      },
+    },
+  ],
+};
+const compares = {
+  description: 'Les deux années que compare une variation : deux dimensions (from, to), ou une dimension et le nombre d\'années avant elle',
+  oneOf: [
+    { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: yearField, to: yearField } },
+    { type: 'object', required: ['to', 'yearsBefore'], additionalProperties: false, properties: { to: yearField, yearsBefore: { type: 'integer', minimum: 1 } } },
+  ],
+};
+
 export const catalogueSchema = {
   type: 'object',
   required: ['family', 'indicators'],
@@ -24,11 +64,12 @@ export const catalogueSchema = {
         properties: { name: { type: 'string', pattern: sqlName }, description: { type: 'string', minLength: 1 }, sql },
       },
     },
+    breaks: { type: 'array', items: breakDeclaration },
     indicators: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'label', 'unit', 'definition', 'reads', 'dimensions', 'sql'],
+        required: ['id', 'label', 'unit', 'definition', 'definitionVersion', 'reads', 'dimensions', 'sql'],
         additionalProperties: false,
         properties: {
           id: { type: 'string', pattern: identifier },
@@ -44,6 +85,9 @@ export const catalogueSchema = {
             additionalProperties: false,
             properties: { field: { type: 'string', pattern: sqlName }, decimals: { type: 'integer', minimum: 0, maximum: 3 } },
           },
+          definitionVersion: { type: 'integer', minimum: 1 },
+          breaks: { type: 'array', items: breakReference },
+          compares,
           sql,
         },
       },

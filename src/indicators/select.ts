@@ -4,6 +4,7 @@
  * editor can correct a chapter without reading the data files.
  */
 import { quote } from '../data/issues.ts';
+import { variationRefusal } from './breaks.ts';
 import { DEFAULTED, type IndicatorDefinition, type IndicatorRow } from './model.ts';
 
 export type Selection = Record<string, string | number>;
@@ -49,6 +50,8 @@ export function choices(indicator: IndicatorDefinition, rows: IndicatorRow[], se
 export function selectOne(indicator: IndicatorDefinition, rows: IndicatorRow[], selection: Selection, what: string): IndicatorRow {
   const found = selectRows(rows, selection);
   if (found.length === 1) return found[0]!;
+  const refused = found.length === 0 && variationRefusal(indicator, selection);
+  if (refused) throw new Error(`${what} : valeur non calculée. ${refused}`);
   const asked = Object.entries(selection).map(([k, v]) => `${k}=${quote(String(v))}`).join(', ');
   throw new Error(
     `${what} : ${found.length} valeur(s) pour ${asked || 'aucun critère'}, une seule attendue ; ${found.length === 0 ? 'valeurs possibles' : 'précisez'} — ${choices(indicator, rows, selection)}`,

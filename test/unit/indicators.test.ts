@@ -19,7 +19,7 @@ const value = async (report: Report, id: string, selection: Record<string, strin
 };
 
 describe('the indicator catalogue (data/indicators)', () => {
-  const { indicators, views } = loadIndicators();
+  const { indicators, views, breaks } = loadIndicators();
 
   it('defines at least twenty indicators, each with its label, unit, definition, kinds and SQL', () => {
     expect(indicators.length).toBeGreaterThanOrEqual(20);
@@ -33,7 +33,7 @@ describe('the indicator catalogue (data/indicators)', () => {
   });
 
   it('is published whole, in French, as /donnees/indicateurs.json describes it', () => {
-    const published = publishedCatalogue({ indicators, views });
+    const published = publishedCatalogue({ indicators, views, breaks });
     expect(published.indicators.map((i) => i.id)).toEqual(indicators.map((i) => i.id));
     expect(published.indicators[0]).toMatchObject({ id: expect.any(String), label: expect.any(String), unit: expect.any(String), definition: expect.any(String), datasets: expect.any(Array), sql: expect.any(String) });
     expect(Object.keys(published.tables)).toContain('ptp_files');
