@@ -2,7 +2,8 @@
  * An indicator across every published report, as /donnees/indicateurs/<id>.json holds it
  * (computed at build time by comparisons.ts) and as the explorer reads it: plain data, no engine.
  */
-import type { Unit } from '../indicators/model.ts';
+import { comparisonRefusal } from '../indicators/breaks.ts';
+import type { IndicatorDefinition, Unit } from '../indicators/model.ts';
 
 /** A report edition a value comes from. */
 export interface ComparisonSource {
@@ -32,11 +33,10 @@ export interface ComparedRow {
 }
 
 export interface IndicatorComparison {
-  indicator: { id: string; label: string; unit: Unit; decimals: number; dimensions: string[] };
+  /** With its series breaks and definition version: the explorer asks indicators/breaks.ts before comparing two years. */
+  indicator: { id: string; label: string; unit: Unit; decimals: number } & Pick<IndicatorDefinition, 'dimensions' | 'breaks' | 'definitionVersion'>;
   /** How the year-on-year change reads, for indicators that have one. */
   change?: { unit: 'variation' | 'points'; title: string };
-  /** Why a comparison across years may mislead, when the indicator's sources changed across them. */
-  yearsCaution?: { before: number; since: number; text: string };
   sources: ComparisonSource[];
   /** Code → label of every territory with a row. */
   territories: Record<string, string>;
@@ -52,6 +52,10 @@ export interface IndicatorComparison {
 }
 
 export const hasValue = (r: ComparedRow): r is ComparedRow & { value: number } => r.value !== null;
+
+/** Why the change since the previous year of this row is not computed (a series break between the two years), if it is not. */
+export const changeRefusal = (indicator: IndicatorComparison['indicator'], r: ComparedRow) =>
+  r.year === undefined ? undefined : comparisonRefusal(indicator, { territory: r.territory, ...r.dimensions }, r.year - 1, r.year);
 
 /** Years where ≥ 2 territories have a value; territories with a value for ≥ 2 years. */
 export function comparisonAxes(rows: ComparedRow[], territoryLabel: (code: string) => string): IndicatorComparison['axes'] {

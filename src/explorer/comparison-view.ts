@@ -5,7 +5,12 @@
  * fits, and the notes. Pure functions, shared by the browser and the tests.
  */
 import { formatValue } from '../format/number.ts';
-import { hasValue, type ComparedRow, type IndicatorComparison } from './comparison-model.ts';
+import { breakNote, breaksOf } from '../indicators/breaks.ts';
+import type { AppliedBreak } from '../indicators/model.ts';
+import { changeRefusal, hasValue, type ComparedRow, type IndicatorComparison } from './comparison-model.ts';
+
+/** What the change column says where a series break separates the year from the previous one. */
+export const NOT_COMPARABLE = 'non comparable';
 import type { Column, IndicatorState } from './query.ts';
 import type { ResultRow } from './render.ts';
 
@@ -112,7 +117,10 @@ export function comparisonResult(c: IndicatorComparison, s: IndicatorState): Com
   const show = (v: number | null | undefined) => formatValue(v, indicator.unit, indicator.decimals);
   const dims = others(c);
   const fixed = s.choices ?? {};
-  const withChange = byYear && c.change && rows.some((r) => r.change !== null && r.change !== undefined);
+  // « non comparable » where the previous year has a value but a break separates the two.
+  const valued = new Set(rows.filter(hasValue).map((r) => `${r.year}|${JSON.stringify(r.dimensions)}`));
+  const refused = (r: ComparedRow) => byYear && valued.has(`${r.year! - 1}|${JSON.stringify(r.dimensions)}`) && changeRefusal(indicator, r) !== undefined;
+  const withChange = byYear && c.change && rows.some((r) => (r.change !== null && r.change !== undefined) || refused(r));
   const columns: Column[] = [
     byYear ? { name: 'year', title: 'Année', numeric: false, percent: false } : { name: 'territory', title: 'Territoire', label: 'territory_label', numeric: false, percent: false },
     ...dims.filter((d) => !(d in fixed) && rows.some((r) => r.dimensions[d] !== null)).map((d) => ({ name: d, title: DIMENSION_TITLES[d] ?? d, label: `${d}_label`, numeric: false, percent: false })),
@@ -128,7 +136,7 @@ export function comparisonResult(c: IndicatorComparison, s: IndicatorState): Com
     ...Object.fromEntries(dims.flatMap((d) => [[d, r.dimensions[d] ?? null], [`${d}_label`, r.labels[d] ?? null]])),
     value: r.value,
     value_label: show(r.value),
-    ...(withChange ? { change: r.change ?? null, change_label: formatValue(r.change, c.change!.unit, changeDigits) } : {}),
+    ...(withChange ? { change: r.change ?? null, change_label: refused(r) ? NOT_COMPARABLE : formatValue(r.change, c.change!.unit, changeDigits) } : {}),
     source: c.sources[r.source]!.label + (r.disagreements ? ` (autre valeur : ${r.disagreements.map((d) => `${c.sources[d.source]!.label}, ${show(d.value)}`).join(' ; ')})` : ''),
   }));
   const where = indicator.dimensions.includes('year') ? (byYear ? `${c.territories[s.at] ?? s.at}, par année` : `par territoire, ${s.at}`) : 'par territoire';
@@ -146,14 +154,23 @@ function barsOf(c: IndicatorComparison, rows: ComparedRow[], byYear: boolean): C
     : { by: 'territory', rows: points.map((r) => ({ territory: r.territory, value: r.value })), labels: c.territories };
 }
 
+/** The breaks that fall between two shown years of one series (same territory and other dimensions). */
+function crossedBreaks(c: IndicatorComparison, rows: ComparedRow[]): AppliedBreak[] {
+  const series = Map.groupBy(rows.filter(hasValue), (r) => JSON.stringify([r.territory, r.dimensions]));
+  const found = new Map<string, AppliedBreak>();
+  for (const group of series.values()) {
+    const years = group.map((r) => r.year!).sort((a, b) => a - b);
+    const dims = { territory: group[0]!.territory, ...group[0]!.dimensions };
+    for (const b of breaksOf(c.indicator, dims)) if (years[0]! < b.year && b.year <= years.at(-1)!) found.set(b.id, b);
+  }
+  return [...found.values()].sort((a, b) => a.year - b.year);
+}
+
 function notesOf(c: IndicatorComparison, rows: ComparedRow[], byYear: boolean): ComparisonResult['notes'] {
   const notes: ComparisonResult['notes'] = [];
-  const caution = c.yearsCaution;
-  // Where one series of CEP figures (a count series of another population is not) runs across the break.
-  const cep = (r: ComparedRow) => typeof r.dimensions.population !== 'string' || r.dimensions.population.startsWith('cep-');
-  const series = Map.groupBy(rows.filter((r) => hasValue(r) && cep(r)), (r) => JSON.stringify(r.dimensions));
-  const across = (years: number[]) => caution && years.some((y) => y <= caution.before) && years.some((y) => y >= caution.since);
-  if (byYear && caution && [...series.values()].some((g) => across(g.map((r) => r.year!)))) notes.push({ label: 'Précaution', text: caution.text });
+  // A series whose shown years straddle a break: its explanation, and why no change is computed there.
+  if (byYear)
+    for (const b of crossedBreaks(c, rows)) notes.push({ label: 'Rupture de série', text: breakNote(b) });
   if (rows.some((r) => r.disagreements))
     notes.push({ label: 'Valeurs différentes', text: `des rapports donnent des valeurs différentes pour une même ligne (indiquées dans la colonne Source) ; ${DUPLICATE_RULE_TEXT}.` });
   return notes;

@@ -9,7 +9,7 @@ import type { Catalog, Report } from '../data/catalog.ts';
 import { operatorName } from '../data/labels.ts';
 import { indicatorRows, querySql } from '../engine/node.ts';
 import { sameValue, type IndicatorDefinition, type IndicatorRow } from '../indicators/model.ts';
-import { comparisonAxes, hasValue, type ComparedRow, type ComparisonSource, type IndicatorComparison } from './comparison-model.ts';
+import { changeRefusal, comparisonAxes, hasValue, type ComparedRow, type ComparisonSource, type IndicatorComparison } from './comparison-model.ts';
 
 /** The axes of a comparison: every other column of the indicator's rows is one of its dimensions. */
 const AXES = ['territory', 'year'];
@@ -70,7 +70,8 @@ function changeOf(indicator: IndicatorDefinition): IndicatorComparison['change']
 
 /**
  * The change since the previous year of the same series (territory and other dimensions), by
- * DuckDB: NULL where that year has no value, or (a variation) where it is 0.
+ * DuckDB: NULL where that year has no value, or (a variation) where it is 0, or across a series
+ * break (changeRefusal).
  */
 const CHANGE_SQL = `
 SELECT t.k, t.y,
@@ -80,14 +81,18 @@ SELECT t.k, t.y,
        ELSE 100 * (t.v / p.v - 1) END::DOUBLE AS change
 FROM series t LEFT JOIN series p ON p.k = t.k AND p.y = t.y - 1`;
 
-async function addChanges(rows: ComparedRow[], unit: 'variation' | 'points'): Promise<void> {
+async function addChanges(indicator: IndicatorDefinition, rows: ComparedRow[], unit: 'variation' | 'points'): Promise<void> {
   const series = (r: ComparedRow) => JSON.stringify([r.territory, r.dimensions]);
   const valued = rows.filter(hasValue).filter((r) => r.year !== undefined);
   if (!valued.length) return;
   const values = valued.map(() => '(?::VARCHAR, ?::INTEGER, ?::DOUBLE)').join(', ');
   const out = await querySql(`WITH series(k, y, v) AS (VALUES ${values}) ${CHANGE_SQL}`, [...valued.flatMap((r) => [series(r), r.year!, r.value]), unit]);
   const found = new Map(out.map((o) => [`${String(o.k)}|${Number(o.y)}`, o.change as number | null]));
-  for (const r of rows) if (r.year !== undefined) r.change = r.value === null ? null : (found.get(`${series(r)}|${r.year}`) ?? null);
+  for (const r of rows) {
+    if (r.year === undefined) continue;
+    const refused = changeRefusal(indicator, r);
+    r.change = r.value === null || refused ? null : (found.get(`${series(r)}|${r.year}`) ?? null);
+  }
 }
 
 /** Labels of the other dimensions, as the source report names them. */
@@ -102,17 +107,6 @@ function dimensionLabels(catalog: Catalog, report: Report, row: IndicatorRow, di
   };
   return Object.fromEntries(dimensions.filter((d) => row[d] !== null && row[d] !== undefined).map((d) => [d, label(d, String(row[d]))]));
 }
-
-/** The break in the sources of CEP entries: SI-CEP and EVOL until 2022, AGORA since 2023. */
-const CEP_SOURCES_BREAK = {
-  before: 2022,
-  since: 2023,
-  text: 'les sources des entrées en CEP changent selon les années (SI-CEP et EVOL jusqu’en 2022, AGORA depuis 2023) : les chiffres d’avant et d’après 2023 ne sont pas comparables.',
-};
-const CEP_KINDS = ['cep-entries-by-operator', 'beneficiary-profile'];
-
-/** Why a comparison of the indicator across years may mislead: its sources changed (national pages too). */
-export const yearsCautionOf = (indicator: Pick<IndicatorDefinition, 'reads'>) => (indicator.reads.some((k) => CEP_KINDS.includes(k)) ? CEP_SOURCES_BREAK : undefined);
 
 /** An indicator across the given reports (the latest edition of each published one). */
 export async function indicatorComparison(catalog: Catalog, reports: Report[], indicator: IndicatorDefinition): Promise<IndicatorComparison> {
@@ -134,12 +128,11 @@ export async function indicatorComparison(catalog: Catalog, reports: Report[], i
     ...(disagreements.length ? { disagreements: disagreements.map((d) => ({ source: index(d.source), value: d.value })) } : {}),
   }));
   const change = changeOf(indicator);
-  if (change) await addChanges(rows, change.unit);
-  const yearsCaution = yearsCautionOf(indicator);
+  if (change) await addChanges(indicator, rows, change.unit);
+  const { id, label, unit, decimals, dimensions, breaks, definitionVersion } = indicator;
   return {
-    indicator: { id: indicator.id, label: indicator.label, unit: indicator.unit, decimals: indicator.decimals, dimensions: indicator.dimensions },
+    indicator: { id, label, unit, decimals, dimensions, breaks, definitionVersion },
     ...(change ? { change } : {}),
-    ...(yearsCaution ? { yearsCaution } : {}),
     sources,
     territories: Object.fromEntries([...new Set(rows.map((r) => r.territory))].map((t) => [t, territoryLabel(t)])),
     axes: comparisonAxes(rows, territoryLabel),

@@ -42,6 +42,12 @@ const causeText = { source: 'changement de source', definition: 'changement de d
 /** « rupture de série en 2023 (changement de source : passage à AGORA) » */
 export const breakTitle = (b: AppliedBreak) => `rupture de série en ${String(b.year)} (${causeText[b.cause]} : ${b.label})`;
 
+/** A reader's note on a break: what it is, why, and what is not computed across it. */
+export const breakNote = (b: AppliedBreak) =>
+  `${capitalize(breakTitle(b))}. ${b.explanation} Aucune évolution n’est calculée d’un côté à l’autre de la rupture.`;
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Why two years of a series do not compare: the break, then its explanation. */
 export const refusalText = (b: AppliedBreak, a: number, c: number) =>
   `Comparaison refusée entre ${String(Math.min(a, c))} et ${String(Math.max(a, c))} : ${breakTitle(b)}. ${b.explanation}`;

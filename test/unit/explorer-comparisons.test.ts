@@ -8,10 +8,11 @@ import { inspectData, type Catalog, type Report } from '../../src/data/catalog.t
 import { indicatorRows } from '../../src/engine/node.ts';
 import { indicatorComparison, mergeSources, type SourceReport } from '../../src/explorer/comparisons.ts';
 import type { IndicatorComparison } from '../../src/explorer/comparison-model.ts';
-import { comparisonResult, dimensionChoices, resolveState } from '../../src/explorer/comparison-view.ts';
+import { comparisonResult, dimensionChoices, NOT_COMPARABLE, resolveState } from '../../src/explorer/comparison-view.ts';
 import { parseState, stateToSearch, type IndicatorState } from '../../src/explorer/query.ts';
 import { formatValue } from '../../src/format/number.ts';
 import { getIndicator } from '../../src/indicators/catalogue.ts';
+import type { AppliedBreak } from '../../src/indicators/model.ts';
 import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
 
 let catalog: Catalog;
@@ -196,17 +197,23 @@ describe('what the explorer shows of a comparison', () => {
     expect(result.notes[0]!.text).toContain('celle du rapport du territoire concerné, sinon celle du rapport le plus récent');
   });
 
-  it('attaches the caution on changed sources to comparisons across the years it concerns', async () => {
-    const files = await compare('resignation-files');
-    expect(files.yearsCaution).toBeUndefined();
-    const caution = { before: FIXTURE.year - 1, since: FIXTURE.year, text: 'sources changées (texte de test)' };
-    const across = comparisonResult({ ...files, yearsCaution: caution }, state('resignation-files', 'years', FIXTURE.code));
-    expect(across.notes).toEqual([{ label: 'Précaution', text: caution.text }]);
-    const after = comparisonResult({ ...files, yearsCaution: { ...caution, before: 1900, since: 1901 } }, state('resignation-files', 'years', FIXTURE.code));
-    expect(after.notes).toEqual([]);
-    // Count series of other populations (PTP, resignation files) across the break: not concerned.
-    const series = await compare('count-series');
-    expect(comparisonResult({ ...series, yearsCaution: caution }, state('count-series', 'years', FIXTURE.code)).notes).toEqual([]);
-    expect((await compare('cep-entries-total')).yearsCaution).toBeDefined();
+  it('refuses the change across a declared series break, and says why under the comparison of years', async () => {
+    const plain = await compare('resignation-files');
+    const years = [...new Set(plain.rows.filter((r) => r.territory === FIXTURE.code && r.value !== null).map((r) => r.year!))].sort();
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    const since = years.at(-1)!;
+    const declared: AppliedBreak = { id: 'rupture-test', year: since, cause: 'source', label: 'source de test', explanation: 'Explication de test.', where: {} };
+    const broken = await indicatorComparison(catalog, latest, { ...getIndicator('resignation-files'), id: 'resignation-files-rupture', breaks: [declared] });
+    const row = (c: IndicatorComparison) => c.rows.find((r) => r.territory === FIXTURE.code && r.year === since)!;
+    expect(row(plain).change).not.toBeNull();
+    expect(row(broken).change).toBeNull();
+    expect(broken.indicator.breaks).toEqual([declared]);
+    const shown = comparisonResult(broken, state('resignation-files', 'years', FIXTURE.code));
+    expect(shown.rows.find((r) => r.year === since)!.change_label).toBe(NOT_COMPARABLE);
+    expect(shown.notes).toEqual([{ label: 'Rupture de série', text: `Rupture de série en ${since} (changement de source : source de test). Explication de test. Aucune évolution n’est calculée d’un côté à l’autre de la rupture.` }]);
+    // Without the break: a change, and no note.
+    expect(comparisonResult(plain, state('resignation-files', 'years', FIXTURE.code)).notes).toEqual([]);
+    // Comparing territories within one year crosses nothing.
+    expect(comparisonResult(broken, state('resignation-files', 'regions', String(since))).notes).toEqual([]);
   });
 });
