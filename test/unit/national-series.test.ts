@@ -43,8 +43,10 @@ describe('an indicator over the years', () => {
     expect(svg).toContain('rupture 2023');
     for (const v of ['100', '110', '90', '40', '50']) expect(svg).toContain(`>${v}</text>`);
     // A: one line for 2021–2022 (the 2023 point stands alone); B: 2021 and 2023 are on two sides of the break.
-    const lines = [...svg.matchAll(/<path[^>]*d="M[^"]*"/g)].map((m) => m[0]).filter((p) => p.includes('stroke-width="2"') || p.includes('fill="none"'));
-    expect(lines.length).toBeGreaterThan(0);
+    const narrow = svg.slice(0, svg.indexOf('</svg>'));
+    const paths = [...narrow.matchAll(/<path d="(M[^"]*)"/g)].map((m) => m[1]!);
+    expect(paths.filter((d) => d.includes('L'))).toHaveLength(1);
+    expect(paths.filter((d) => d.includes('L'))[0]!.split('L')).toHaveLength(2);
     expect(describeSeries(series, 'count', 0)).toBe(
       'Évolution par année, un panneau par territoire. Territoire A : 2021 100, 2022 110, 2023 90 ; Territoire B : 2021 40, 2023 50 ; rupture de série en 2023, les valeurs d’avant et d’après ne se comparent pas.',
     );
