@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { watchedPage } from '../../src/browser/chromium.ts';
 import { sameValue } from '../../src/indicators/model.ts';
 import { isMapped, nationalView, type NationalView } from '../../src/national/view.ts';
+import { getIndicator } from '../../src/indicators/catalogue.ts';
+import { indicatorSeries, type IndicatorSeries } from '../../src/national/series.ts';
 import { catalog, reportsWithPages } from './catalog-pages.ts';
 import { sharedBrowser } from './shared-browser.ts';
 
@@ -20,9 +22,15 @@ const regions = [...catalog.territories.values()].filter((t) => t.level === 'reg
 
 let view: NationalView;
 let latest: NationalView['years'][number];
+/** An indicator page with a time series (a territory with two years), when the reports give one. */
+let followed: { id: string; series: IndicatorSeries } | undefined;
 beforeAll(async () => {
   view = await nationalView(catalog, reportsWithPages);
   latest = view.years.at(-1)!;
+  followed = view.indicators.flatMap((i) => {
+    const series = indicatorSeries(getIndicator(i.id), i.years);
+    return series ? [{ id: i.id, series }] : [];
+  })[0];
 });
 
 describe('the national page of the latest year', () => {
@@ -80,9 +88,33 @@ describe('the national page of the latest year', () => {
   });
 });
 
+describe('an indicator over the years', () => {
+  it('reads without JavaScript: a chart, and each territory’s values year by year as the reports give them, linked to their source', async (ctx) => {
+    if (!followed) return ctx.skip();
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    await tab.goto(`${baseUrl}/indicateurs/${followed.id}/`);
+    const figure = tab.locator('figure#serie');
+    await expect.poll(() => figure.locator('svg[role="img"]:visible').count()).toBe(1);
+    for (const t of followed.series.territories)
+      for (const year of followed.series.years) {
+        const cell = figure.locator(`tr[data-territory="${t.code}"] td[data-year="${year}"]`);
+        const given = t.values.get(year) ?? [];
+        if (!given.length) expect(await cell.textContent()).toBe('n.d.');
+        else expect(await cell.locator('a').evaluateAll((as) => as.map((a) => [Number(a.getAttribute('data-value')), a.getAttribute('href')]))).toEqual(given.map((v) => [v.value, v.source.url]));
+      }
+    // A break inside the years is said in the table's header and explained under the chart.
+    for (const b of followed.series.breaks) {
+      expect(await figure.locator(`th[data-break="${b.id}"]`).textContent()).toContain(String(b.year));
+      expect(await figure.locator('.notes').textContent()).toContain(b.label);
+    }
+    await context.close();
+  });
+});
+
 describe('the national pages', () => {
-  it.each(['france', 'indicator'])('%s page: no WCAG 2.1 AA violation (axe-core), no console error, no request to another origin', async (which) => {
-    const url = which === 'france' ? `/france/${latest.year}/` : `/indicateurs/${view.indicators[0]!.id}/`;
+  it.each(['france', 'indicator', 'series'])('%s page: no WCAG 2.1 AA violation (axe-core), no console error, no request to another origin', async (which) => {
+    const url = which === 'france' ? `/france/${latest.year}/` : `/indicateurs/${which === 'series' && followed ? followed.id : view.indicators[0]!.id}/`;
     const { page: tab, requests, consoleErrors } = await watchedPage(browser());
     await tab.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' });
     await tab.evaluate(axeSource);
