@@ -12,7 +12,8 @@ import { findResource, type Catalog, type Report, type Resource } from '../data/
 import { datasetChoices, discrepancyChoices, fieldChoices, keyFiguresChoices, selectorChoices } from '../data/choices.ts';
 import { quote } from '../data/issues.ts';
 import { getIndicator } from '../indicators/catalogue.ts';
-import { checkSelectors } from '../indicators/select.ts';
+import { variationRefusal } from '../indicators/breaks.ts';
+import { checkSelectors, withDefaults } from '../indicators/select.ts';
 import type { Literal } from './literals.ts';
 
 type Props = Record<string, Literal>;
@@ -72,7 +73,12 @@ export function checkComponentProps(catalog: Catalog, report: Report, component:
   switch (component) {
     case 'Value': {
       const indicator = getIndicator(required('Value', props, 'indicator', 'un indicateur de data/indicators'));
-      checkSelectors(indicator, selectorsOf(props, ['indicator']), `<Value indicator="${indicator.id}">`);
+      const what = `<Value indicator="${indicator.id}">`;
+      const selection = selectorsOf(props, ['indicator']);
+      checkSelectors(indicator, selection, what);
+      // A variation across a series break is refused here, where the editor can see why.
+      const refused = variationRefusal(indicator, withDefaults(indicator, selection, report));
+      if (refused) throw new Error(`${what} : valeur non calculée. ${refused}`);
       return;
     }
     case 'Chart':

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectData, type Catalog } from '../../src/data/catalog.ts';
 import { checkChapters } from '../../src/data/chapters-check.ts';
+import { getIndicator } from '../../src/indicators/catalogue.ts';
 import { chapterErrors } from '../helpers/chapter-errors.ts';
 import { FIXTURE, fixtureRoots, type Roots } from '../helpers/fixtures.ts';
 
@@ -51,6 +52,15 @@ describe('the props that name the data are checked at validate', () => {
     expect(errorsOf('<Chart indicator="inconnu" />')).toEqual([expect.stringMatching(/^6:1: indicateur inconnu « inconnu »/)]);
     expect(errorsOf('<Chart indicator="cep-entries-share" by="inconnu" />')).toEqual([expect.stringMatching(/^6:1: <Chart indicator="cep-entries-share"> : by=« inconnu » n'est pas une dimension/)]);
     expect(errorsOf(`<Chart chart="entries-by-operator" territories={['99']} />`)).toEqual([expect.stringMatching(/^6:1: <Chart chart="entries-by-operator"> : territoire « 99 » inconnu/)]);
+  });
+
+  it('a <Value> of a variation across a declared series break: refused at its line, with the break explained', () => {
+    const declared = getIndicator('count-variation-yoy').breaks.find((b) => b.where.population?.includes('cep-entries'))!;
+    expect(errorsOf(`Les entrées évoluent de <Value indicator="count-variation-yoy" population="cep-entries" year={${declared.year}} />.`)).toEqual([
+      expect.stringMatching(new RegExp(`^6:25: <Value indicator="count-variation-yoy"> : valeur non calculée\\. Comparaison refusée entre ${declared.year - 1} et ${declared.year} : rupture de série en ${declared.year} \\(changement de source : ${declared.label}\\)\\. `)),
+    ]);
+    // The same variation for a series the break does not concern is accepted.
+    expect(errorsOf(`Les dossiers évoluent de <Value indicator="count-variation-yoy" population="ptp-files" year={${declared.year}} />.`)).toEqual([]);
   });
 
   it('the other components: their dataset, field, rule, dimension, required props', () => {
