@@ -12,8 +12,9 @@ import { indicatorRows } from '../../src/engine/node.ts';
 import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts';
 import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
+import { parseHTML } from 'linkedom';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { colorScale, contrast, cropToMap, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { colorScale, contrast, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -111,11 +112,19 @@ describe('the tile map', () => {
     expect(titles).toContain(`${SECOND.label} : 500`);
     expect(titles.filter((t) => t!.endsWith(': n.d.'))).toHaveLength(2 * (tiles.length - 2));
     expect(svg).toContain('url(#carte-hachures-narrow)');
-    // Each drawing cut to its map: no blank band beside the wide one's tiles.
-    const roots = (text: string) => [...text.matchAll(/<svg\b[^>]*>/g)].map((m) => [/ width="(\d+)"/.exec(m[0])![1], /viewBox="([^"]*)"/.exec(m[0])![1]]);
-    expect(roots(svg).map(([w]) => w)).toEqual(['320', '640']);
-    const cut = roots(cropToMap(svg, data));
-    expect(cut.map(([w, box]) => [w, box!.split(' ')[2]])).toEqual([['320', '320'], ['440', '440']]);
+    // Each drawing at its map's own width: tiles from edge to edge, no blank band beside the wide one.
+    const roots = [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
+    expect(roots.map((r) => r.getAttribute('width'))).toEqual(['320', '440']);
+    for (const root of roots) {
+      const [width, height] = ['width', 'height'].map((a) => Number(root.getAttribute(a)));
+      expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
+      const cells = [...root.querySelectorAll('rect')].map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))) as [number, number, number, number]);
+      expect(cells).toHaveLength(tiles.length);
+      // Plot insets each cell by 2 px inside its tile.
+      expect(Math.min(...cells.map(([x]) => x)) - 2).toBe(0);
+      expect(Math.max(...cells.map(([x, , w]) => x + w)) + 2).toBe(width);
+      expect(Math.max(...cells.map(([, y, , h]) => y + h)) + 2).toBe(height);
+    }
     expect(describeTileMap(ptp, data)).toBe(
       `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : ${SECOND.label} 500 et ${FIXTURE.label} 1\u202f000 ; non disponible pour les ${tiles.length - 2} autres régions.`,
     );
