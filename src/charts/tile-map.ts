@@ -144,7 +144,8 @@ export function describeTileMap(year: IndicatorYear, data: TileDatum[]): string 
   const missing = data.filter((d) => d.state === 'missing');
   const { unit, decimals } = year.indicator;
   const said = (d: TileDatum) => (d.value === null ? d.text : formatValue(d.value, unit, decimals));
-  const given = valued.length ? list(valued.map((d) => `${d.label} ${said(d)}`)) : 'aucune région';
-  const none = missing.length ? ` ; non disponible pour ${missing.length === 1 ? missing[0]!.label : `les ${missing.length} autres régions`}` : '';
-  return `Carte des régions en tuiles, ${year.indicator.label.charAt(0).toLowerCase()}${year.indicator.label.slice(1)} en ${year.year} : ${given}${none}.`;
+  const others = valued.length ? `les ${missing.length} autres régions` : `les ${missing.length} régions`;
+  const given = valued.length ? [list(valued.map((d) => `${d.label} ${said(d)}`))] : [];
+  const none = missing.length ? [`non disponible pour ${missing.length === 1 ? missing[0]!.label : others}`] : [];
+  return `Carte des régions en tuiles, ${year.indicator.label.charAt(0).toLowerCase()}${year.indicator.label.slice(1)} en ${year.year} : ${[...given, ...none].join(' ; ')}.`;
 }

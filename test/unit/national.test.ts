@@ -15,6 +15,7 @@ import { isMapped, nationalView } from '../../src/national/view.ts';
 import { parseHTML } from 'linkedom';
 import { renderSvg } from '../../src/charts/render-svg.ts';
 import { colorScale, contrast, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { mapFigure, mapLecture } from '../../src/national/map-figure.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -56,7 +57,7 @@ describe('the national view (build time)', () => {
     expect(ptp.regions).toHaveLength(regionCount(catalog));
     const without = ptp.regions.filter((r) => r.code !== FIXTURE.code);
     expect(without.every((r) => r.values.length === 0)).toBe(true);
-    // One territory only: no map, and no indicator page from it.
+    // One region only: no map, and no indicator page from it.
     expect(isMapped(ptp)).toBe(false);
     const data = tileData(ptp, tilesOf(catalog.territories.values()));
     expect(data.filter((d) => d.state === 'missing').map((d) => [d.value, d.text])).toEqual(without.map(() => [null, 'n.d.']));
@@ -96,6 +97,28 @@ describe('the national view (build time)', () => {
   });
 });
 
+describe('which years are mapped', () => {
+  it('maps from two regions with a value: France and France métropolitaine stand beside the map, not on it', async () => {
+    const catalog = catalogWith();
+    const own = catalog.reports.find((r) => r.id === FIXTURE.id)!;
+    const indicator = getIndicator('ptp-files');
+    const rows = (await indicatorRows(own, indicator)).filter((r) => String(r.territory) === FIXTURE.code && Number(r.year) === FIXTURE.year);
+    const as = (...codes: string[]) => codes.flatMap((territory) => rows.map((r) => ({ ...r, territory })));
+    const gather = (...codes: string[]) => gatherYear(indicator, FIXTURE.year, [{ report: own, rows: as(...codes) }], [...catalog.territories.values()]);
+    const tiles = tilesOf(catalog.territories.values());
+
+    const national = gather('FR', 'FRM');
+    expect(national.national.map((t) => t.values.length)).toEqual([1, 1]);
+    expect(isMapped(national)).toBe(false);
+    expect(isMapped(gather('FRM', FIXTURE.code))).toBe(false);
+    expect(isMapped(gather(SECOND.code, FIXTURE.code))).toBe(true);
+    // Without a region, the description never opens on « aucune région ».
+    expect(describeTileMap(national, tileData(national, tiles))).toBe(
+      `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : non disponible pour les ${tiles.length} régions.`,
+    );
+  });
+});
+
 describe('the tile map', () => {
   it('draws one tile per region, overseas included, each named and with its value or « n.d. »', async () => {
     const catalog = catalogWith((d) => d.edit(LATEST_PTP, (t) => `${t}${OTHER_ROW}\n`));
@@ -128,6 +151,20 @@ describe('the tile map', () => {
     expect(describeTileMap(ptp, data)).toBe(
       `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : ${SECOND.label} 500 et ${FIXTURE.label} 1\u202f000 ; non disponible pour les ${tiles.length - 2} autres régions.`,
     );
+  });
+
+  it('is described only where it is drawn; its Lecture places the region with its own preposition', async () => {
+    const catalog = catalogWith();
+    const view = await nationalView(catalog, catalog.reports);
+    const ptp = view.years.find((y) => y.year === FIXTURE.year)!.indicators.find((i) => i.indicator.id === 'ptp-files')!;
+    const tiles = tilesOf(catalog.territories.values());
+    const table = mapFigure(ptp, tiles, 'carte', false);
+    expect(table.drawing).toBeUndefined();
+    const drawn = mapFigure(ptp, tiles, 'carte', true);
+    expect(drawn.drawing!.alt).toBe(describeTileMap(ptp, drawn.data));
+    expect(drawn.drawing!.svg.match(/aria-describedby="([^"]*)"/g)).toEqual([`aria-describedby="${drawn.ids.alt}"`, `aria-describedby="${drawn.ids.alt}"`]);
+    const lecture = `En ${FIXTURE.year}, dossiers de projet de transition professionnelle déposés : 1\u202f000 ${FIXTURE.inLabel} (rapport ${FIXTURE.label} ${FIXTURE.year} (édition 2)).`;
+    expect([table.lecture, mapLecture(ptp)]).toEqual([lecture, lecture]);
   });
 });
 
