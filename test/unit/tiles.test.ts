@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectData, loadCatalog } from '../../src/data/catalog.ts';
-import { tilesOf } from '../../src/data/tiles.ts';
+import { overseasTiles, tilesOf } from '../../src/data/tiles.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 
 const errorsOf = (change: (t: string) => string) => {
@@ -32,6 +32,13 @@ describe('the tile layout (data/reference/territories.csv)', () => {
       '« tile_col » : « FRM » n\'est pas une région et n\'a pas de tuile sur la carte ; laissez la cellule vide',
       '« tile_row » : « FRM » n\'est pas une région et n\'a pas de tuile sur la carte ; laissez la cellule vide',
     ]);
+  });
+
+  it('keeps its last row for the overseas regions (INSEE codes 01 to 06), as the methodology says', () => {
+    const tiles = tilesOf(loadCatalog().territories.values());
+    const overseas = tiles.filter((t) => t.code.startsWith('0')).map((t) => t.code);
+    expect(overseas.length).toBeGreaterThan(0);
+    expect(overseasTiles(tiles).map((t) => t.code).sort()).toEqual(overseas.sort());
   });
 });
 
