@@ -35,6 +35,7 @@ interface Template {
   id: string;
   code: string;
   label: string;
+  in_label: string;
   year: number;
 }
 
@@ -47,7 +48,7 @@ export function templates(): Template[] {
     .reports.filter((r) => r.edition.released)
     .sort((a, b) => b.resources.size - a.resources.size || (a.id < b.id ? -1 : 1));
   if (released.length === 0) throw new Error('aucun rapport publié dans data/ : les rapports synthétiques prennent la forme des rapports publiés');
-  return released.slice(0, 2).map((r) => ({ id: r.id, code: r.region.code, label: r.region.label, year: r.year }));
+  return released.slice(0, 2).map((r) => ({ id: r.id, code: r.region.code, label: r.region.label, in_label: r.region.in_label, year: r.year }));
 }
 /** Integer fields that are identifiers, not figures: never redrawn. */
 const YEAR_FIELDS = new Set(['year', 'from_year', 'to_year']);
@@ -56,6 +57,7 @@ const FIXED_FIELDS = new Set([...YEAR_FIELDS, 'level', 'rank', 'rank_published']
 interface Region {
   code: string;
   label: string;
+  in_label: string;
   slug: string;
 }
 
@@ -290,7 +292,8 @@ function generateReport(dataOut: string, region: Region, year: number, template:
   const factor = 0.5 + rand(); // the size of the region, for counts
 
   const pkg = JSON.parse(readFileSync(path.join(source, 'datapackage.json'), 'utf8')) as PackageDescriptor & { description?: string };
-  const relabel = (text: string) => text.replaceAll(template.label, region.label);
+  // The phrase with its preposition first: « en … » may have to become « dans les … ».
+  const relabel = (text: string) => text.replaceAll(template.in_label, region.in_label).replaceAll(template.label, region.label);
   pkg.name = `cep-synthetique-${region.slug}-${year}`;
   pkg.title = `[SYNTHÉTIQUE] ${relabel(pkg.title)}`;
   pkg.description = 'Données SYNTHÉTIQUES tirées au hasard pour les tests de passage à l’échelle : ne décrivent aucune région réelle, ne pas publier.';
@@ -344,7 +347,7 @@ function generateReport(dataOut: string, region: Region, year: number, template:
       {
         region: region.code,
         year,
-        title: `[SYNTHÉTIQUE] Rapport ${year} sur le CEP en ${region.label} (données tirées au hasard)`,
+        title: `[SYNTHÉTIQUE] Rapport ${year} sur le CEP ${region.in_label} (données tirées au hasard)`,
         author: 'Générateur de données synthétiques (scripts/synthetic.ts)',
         publication: `Données synthétiques sur le modèle du rapport ${template.id}, ne pas publier`,
         edition: { number: 1, date: '2026-01-01', changes: 'Données synthétiques pour les mesures de performance : ne pas publier.' },
@@ -365,7 +368,7 @@ summary: "Chapitre synthétique généré pour mesurer le passage à l'échelle 
 Ce rapport est **synthétique** : il a la forme d'un rapport réel, mais ses chiffres sont tirés
 au hasard pour mesurer le temps de validation et de construction du site.
 
-En ${year}, <Value indicator="cep-entries-total" /> personnes auraient commencé un CEP en ${region.label},
+En ${year}, <Value indicator="cep-entries-total" /> personnes auraient commencé un CEP ${region.in_label},
 dont <Value indicator="cep-entries-share" operator="france-travail" /> auprès de France Travail.
 
 <DataTable dataset="cep_entries" />

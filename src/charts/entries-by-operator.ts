@@ -54,6 +54,6 @@ export const entriesByOperator: ChartSpec = {
   lecture(data, ctx) {
     const first = rowsOf(data)[0];
     if (!first) return '';
-    return `en ${ctx.year}, ${formatPercent(first.value)} des nouvelles entrées en CEP en ${ctx.territoryLabel} ont été enregistrées par ${name(first, ctx)}.`;
+    return `en ${ctx.year}, ${formatPercent(first.value)} des nouvelles entrées en CEP ${ctx.territoryIn} ont été enregistrées par ${name(first, ctx)}.`;
   },
 };

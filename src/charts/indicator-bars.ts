@@ -9,24 +9,24 @@ import { formatValue } from '../format/number.ts';
 import type { IndicatorDefinition } from '../indicators/model.ts';
 import { horizontalBars, tickFormat, verticalBars } from './layouts.ts';
 import { isOrderedDimension, sortCategories } from './order.ts';
-import type { ChartContext, ChartSpec } from './spec.ts';
+import type { BarsContext, ChartSpec } from './spec.ts';
 
 type BrowserIndicator = Pick<IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'dimensions'>;
 type Row = Record<string, unknown>;
 
-const labelOf = (r: Row, by: string, ctx: ChartContext) => ctx.labels[String(r[by])] ?? String(r[by]);
+const labelOf = (r: Row, by: string, ctx: BarsContext) => ctx.labels[String(r[by])] ?? String(r[by]);
 const present = (rows: Row[]) => rows.filter((r) => typeof r.value === 'number');
 
 /** Where the chart is (territory, year), unless the bars are the territories or the years. */
-function place(by: string, ctx: ChartContext): string {
+function place(by: string, ctx: BarsContext): string {
   return [by === 'territory' ? '' : ctx.territoryLabel, by === 'year' ? '' : String(ctx.year)].filter(Boolean).join(', ');
 }
 
-export function indicatorBars(indicator: BrowserIndicator, by: string): ChartSpec {
+export function indicatorBars(indicator: BrowserIndicator, by: string): ChartSpec<BarsContext> {
   const show = (v: unknown) => formatValue(v as number | null, indicator.unit, indicator.decimals);
   const valueOf = (r: Row) => (typeof r.value === 'number' ? r.value : null);
   /** The rows in drawing order. */
-  const ordered = (data: Row[], ctx: ChartContext): Row[] => {
+  const ordered = (data: Row[], ctx: BarsContext): Row[] => {
     if (by === 'year') return data.toSorted((a, b) => Number(a.year) - Number(b.year));
     const keep = by === 'category' && data.every((r) => isOrderedDimension(r.dimension));
     const order = sortCategories(data, (r) => labelOf(r, by, ctx), valueOf, keep, (r) => r[by]);

@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { SvgAccessibility } from './accessibility.ts';
-import { drawSizes, type ChartSize } from './sizes.ts';
+import { drawnWidth, drawSizes, type ChartSize } from './sizes.ts';
 
 const newDocument = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -17,5 +17,5 @@ export function renderSvg(optionsFor: (size: ChartSize) => Plot.PlotOptions, a11
 
 /** Plot's SVG at one size, as drawSizes draws it, without the page's ARIA wiring (a chart's files). */
 export function plotAt(options: Plot.PlotOptions, size: ChartSize): string {
-  return Plot.plot({ ...options, width: size.width, document: newDocument(), figure: false }).outerHTML;
+  return Plot.plot({ ...options, width: drawnWidth(options, size), document: newDocument(), figure: false }).outerHTML;
 }

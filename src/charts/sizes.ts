@@ -8,7 +8,7 @@ import { decorate, type SvgAccessibility } from './accessibility.ts';
 
 export interface ChartSize {
   name: 'narrow' | 'wide';
-  /** Drawing width in CSS pixels, shown at that size (never enlarged, shrunk only below it). */
+  /** Drawing width in CSS pixels, at most (drawnWidth), shown at that size (never enlarged, shrunk only below it). */
   width: number;
 }
 
@@ -27,6 +27,9 @@ const CHART_SIZES: readonly ChartSize[] = [
 /** The wide size: the one a chart's files are drawn at. */
 export const WIDE_SIZE = CHART_SIZES.find((s) => s.name === 'wide')!;
 
+/** The width a chart is drawn at: its size's, or less when the chart asks (the tile map, whose tiles stop growing). */
+export const drawnWidth = (options: PlotOptions, size: ChartSize) => Math.min(options.width ?? size.width, size.width);
+
 /** The chart at each size, as SVG elements of `document`, named and described by the figure. */
 export function drawSizes(
   plot: typeof plotFunction,
@@ -35,7 +38,8 @@ export function drawSizes(
   a11y: SvgAccessibility,
 ): Element[] {
   return CHART_SIZES.map((size) => {
-    const svg = plot({ ...optionsFor(size), width: size.width, document, figure: false });
+    const options = optionsFor(size);
+    const svg = plot({ ...options, width: drawnWidth(options, size), document, figure: false });
     decorate(svg, a11y);
     svg.classList.add(`chart-${size.name}`);
     return svg;

@@ -102,27 +102,17 @@ function hatching(id: string): Plot.RenderFunction {
 /** The grid's columns and rows. */
 const gridOf = (data: TileDatum[]) => ({ cols: Math.max(...data.map((d) => d.col)) + 1, rows: Math.max(...data.map((d) => d.row)) + 1 });
 
-/** The map's own width in a drawing `width` wide: its tiles as large as the width allows, up to MAX_TILE. */
+/** The map's own width at a chart size: its tiles as large as the size allows, up to MAX_TILE. */
 const mapWidth = (width: number, cols: number) => Math.min(MAX_TILE, Math.floor(width / cols)) * cols;
 
 /**
- * Each drawing cut to its map's width (Plot draws at the chart sizes, sizes.ts): the wide one
- * would otherwise carry a blank band beside the map. Only the root tags' width and viewBox change.
+ * The map at one size: tiles from the left edge, as large as the width allows up to MAX_TILE,
+ * drawn at the map's own width (sizes.ts, drawnWidth): no blank band beside the wide one.
  */
-export function cropToMap(svg: string, data: TileDatum[]): string {
-  const { cols } = gridOf(data);
-  return svg.replace(/<svg\b[^>]*>/g, (tag) => {
-    const width = Number(/\bwidth="(\d+)"/.exec(tag)?.[1]);
-    if (!width) return tag;
-    const cut = mapWidth(width, cols);
-    return tag.replace(/\bwidth="\d+"/, `width="${cut}"`).replace(/viewBox="0 0 \d+ /, `viewBox="0 0 ${cut} `);
-  });
-}
-
-/** The map at one size: tiles from the left edge, as large as the width allows up to MAX_TILE. */
 export function tileMapOptions(data: TileDatum[], unit: Unit, size: ChartSize, id: string): Plot.PlotOptions {
   const { cols, rows } = gridOf(data);
-  const tile = mapWidth(size.width, cols) / cols;
+  const width = mapWidth(size.width, cols);
+  const tile = width / cols;
   const scale = tileScale(data, unit);
   const hatchId = `${id}-hachures-${size.name}`;
   const fill = (d: TileDatum) => (d.state === 'missing' ? `url(#${hatchId})` : d.value === null ? '#ffffff' : scale.color(d.value));
@@ -131,6 +121,7 @@ export function tileMapOptions(data: TileDatum[], unit: Unit, size: ChartSize, i
   const text = (field: 'short' | 'text', dy: number, weight: string) =>
     Plot.text(data, { x: 'col', y: 'row', text: field, dy, fill: ink, fontWeight: weight, stroke: (d: TileDatum) => (d.state === 'missing' ? '#ffffff' : 'none'), strokeWidth: 3 });
   return {
+    width,
     height: tile * rows,
     margin: 0,
     style: { fontSize: `${FONT_SIZE}px`, overflow: 'visible' },
@@ -153,7 +144,8 @@ export function describeTileMap(year: IndicatorYear, data: TileDatum[]): string 
   const missing = data.filter((d) => d.state === 'missing');
   const { unit, decimals } = year.indicator;
   const said = (d: TileDatum) => (d.value === null ? d.text : formatValue(d.value, unit, decimals));
-  const given = valued.length ? list(valued.map((d) => `${d.label} ${said(d)}`)) : 'aucune région';
-  const none = missing.length ? ` ; non disponible pour ${missing.length === 1 ? missing[0]!.label : `les ${missing.length} autres régions`}` : '';
-  return `Carte des régions en tuiles, ${year.indicator.label.charAt(0).toLowerCase()}${year.indicator.label.slice(1)} en ${year.year} : ${given}${none}.`;
+  const others = valued.length ? `les ${missing.length} autres régions` : `les ${missing.length} régions`;
+  const given = valued.length ? [list(valued.map((d) => `${d.label} ${said(d)}`))] : [];
+  const none = missing.length ? [`non disponible pour ${missing.length === 1 ? missing[0]!.label : others}`] : [];
+  return `Carte des régions en tuiles, ${year.indicator.label.charAt(0).toLowerCase()}${year.indicator.label.slice(1)} en ${year.year} : ${[...given, ...none].join(' ; ')}.`;
 }

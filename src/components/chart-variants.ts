@@ -6,7 +6,7 @@
  * script, and nothing to wait for.
  */
 import type { ChartContext } from '../charts/spec.ts';
-import type { Catalog, Report } from '../data/catalog.ts';
+import type { Catalog, Report, Territory } from '../data/catalog.ts';
 import type { IndicatorDefinition, IndicatorRow } from '../indicators/model.ts';
 import { choices, selectRows, type Selection } from '../indicators/select.ts';
 
@@ -43,10 +43,10 @@ export interface VariantRequest {
   what: string;
 }
 
-function territoryLabel(catalog: Catalog, code: string, what: string): string {
+function territoryOf(catalog: Catalog, code: string, what: string): Territory {
   const territory = catalog.territories.get(code);
   if (!territory) throw new Error(`${what} : territoire « ${code} » inconnu ; attendu un code de data/reference/territories.csv (${[...catalog.territories.keys()].join(', ')})`);
-  return territory.label;
+  return territory;
 }
 
 /** The rows of one value of the switched dimension (the fixed dimensions, and that value where the indicator has the dimension). */
@@ -71,9 +71,9 @@ export function chartVariants(request: VariantRequest): { legend: string; varian
     const { selection, rows } = variantRows(request, key);
     if (new Set(rows.map((r) => String(r[by]))).size !== rows.length)
       throw new Error(`${what} : plusieurs valeurs par ${by} ; fixez les autres dimensions — ${choices(indicator, all, selection)}`);
-    const place = String(selection.territory ?? report.region.code);
-    const ctx: ChartContext = { year: Number(selection.year ?? report.year), territoryLabel: territoryLabel(catalog, place, what), labels };
-    return { key, label: territoryLabel(catalog, key, what), selection, rows, ctx };
+    const place = territoryOf(catalog, String(selection.territory ?? report.region.code), what);
+    const ctx: ChartContext = { year: Number(selection.year ?? report.year), territoryLabel: place.label, territoryIn: place.in_label, labels };
+    return { key, label: territoryOf(catalog, key, what).label, selection, rows, ctx };
   });
   if (candidates[0]!.rows.length === 0) throw new Error(`${what} : aucune valeur dans ${report.editionId} ; valeurs possibles — ${choices(indicator, all, candidates[0]!.selection)}`);
   return { legend, variants: candidates.filter((v) => v.rows.length > 0), absent: candidates.filter((v) => v.rows.length === 0).map((v) => v.label) };

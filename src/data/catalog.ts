@@ -40,6 +40,8 @@ export interface Resource {
 export interface Territory {
   code: string;
   label: string;
+  /** The label as a sentence places it, preposition included: « en Bretagne », « dans les Hauts-de-France », « à La Réunion ». */
+  in_label: string;
   slug: string;
   level: 'region' | 'national';
   /** The region's tile on the national map (tiles.ts); null for FR and FRM. */

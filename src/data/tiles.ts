@@ -27,6 +27,12 @@ export function tilesOf(territories: Iterable<Territory>): Tile[] {
     .map((t) => ({ code: t.code, label: t.label, short: t.tile_label!, col: t.tile_col!, row: t.tile_row! }));
 }
 
+/** The overseas regions' tiles: the layout's last row, which territories.csv keeps for them (tile_row). */
+export function overseasTiles(tiles: Tile[]): Tile[] {
+  const last = Math.max(...tiles.map((t) => t.row));
+  return tiles.filter((t) => t.row === last);
+}
+
 /**
  * Every region has its three tile cells, national rows none, and no two regions share a tile
  * or a short label: errors located at the cell to fix.

@@ -4,6 +4,7 @@
  * their dimensions like <Value> picks them. Placeholders in the sentence:
  *   {name}             the value `values.name` (an indicator and its selection),
  *   {région} {année}   the report's region and year,
+ *   {en région}        the region as a sentence places it (« dans les Hauts-de-France »),
  *   {opérateur:code}   the printed name of an operator in that report (« Pôle emploi » in 2020).
  * `npm run validate` checks the file here (located messages); points.ts applies it to a report.
  */
@@ -51,14 +52,19 @@ const validateFile = ajv.compile({
   },
 });
 
+/** The placeholders every report fills in (points.ts, builtinsOf). */
+const BUILTINS = ['région', 'en région', 'année'] as const;
+export type Builtin = (typeof BUILTINS)[number];
+const isBuiltin = (name: string): name is Builtin => (BUILTINS as readonly string[]).includes(name);
+
 /** A sentence cut at its placeholders: text, then `{…}` contents, alternately. */
-export type Part = { text: string } | { value: string } | { builtin: 'région' | 'année' } | { operator: string };
+export type Part = { text: string } | { value: string } | { builtin: Builtin } | { operator: string };
 
 export function parts(text: string): Part[] {
   return text.split(/(\{[^{}]*\})/).filter(Boolean).map((piece): Part => {
     const inner = /^\{(.*)\}$/.exec(piece)?.[1];
     if (inner === undefined) return { text: piece };
-    if (inner === 'région' || inner === 'année') return { builtin: inner };
+    if (isBuiltin(inner)) return { builtin: inner };
     if (inner.startsWith('opérateur:')) return { operator: inner.slice('opérateur:'.length) };
     return { value: inner };
   });
@@ -69,7 +75,10 @@ function pointProblems(point: EssentielPoint, catalogue: IndicatorCatalogue): { 
   const problems: { path: (string | number)[]; message: string }[] = [];
   const used = parts(point.text).flatMap((p) => ('value' in p ? [p.value] : []));
   for (const name of used.filter((n) => !(n in point.values)))
-    problems.push({ path: ['text'], message: `{${name}} ne désigne aucune valeur du point ${quote(point.id)} ; attendu une de ${Object.keys(point.values).join(', ') || '(aucune)'}, {région}, {année} ou {opérateur:code}` });
+    problems.push({ path: ['text'], message: `{${name}} ne désigne aucune valeur du point ${quote(point.id)} ; attendu une de ${Object.keys(point.values).join(', ') || '(aucune)'}, {région}, {en région}, {année} ou {opérateur:code}` });
+  const preposition = /(?<!\p{L})(en|dans|à|au|aux) \{région\}/iu.exec(point.text)?.[0];
+  if (preposition)
+    problems.push({ path: ['text'], message: `${quote(preposition)} : la préposition dépend de la région (« en », « dans les », « à »…) ; écrivez {en région}, que chaque rapport remplace par sa région précédée de la bonne préposition (colonne in_label de data/reference/territories.csv)` });
   for (const [name, { indicator: id, ...selection }] of Object.entries(point.values)) {
     if (!used.includes(name)) problems.push({ path: ['values', name], message: `valeur ${quote(name)} jamais citée dans la phrase : écrivez {${name}} à sa place, ou retirez-la` });
     const indicator = catalogue.indicators.find((i) => i.id === id);

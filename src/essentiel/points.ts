@@ -8,9 +8,16 @@ import { formatIssue } from '../data/issues.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { getIndicator, loadIndicators } from '../indicators/catalogue.ts';
 import { selectRows, withDefaults } from '../indicators/select.ts';
-import { inspectEssentiel, type EssentielPoint } from './file.ts';
+import { inspectEssentiel, type Builtin, type EssentielPoint } from './file.ts';
 
 export const MAX_POINTS = 6;
+
+/** What the placeholders every report fills in read in its sentences. */
+export const builtinsOf = (report: Pick<Report, 'region' | 'year'>): Record<Builtin, string> => ({
+  région: report.region.label,
+  'en région': report.region.in_label,
+  année: String(report.year),
+});
 
 async function hasEveryValue(report: Report, point: EssentielPoint): Promise<boolean> {
   for (const { indicator: id, ...selection } of Object.values(point.values)) {

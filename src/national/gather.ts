@@ -41,6 +41,8 @@ export interface SourcedValue {
 export interface TerritoryValues {
   code: string;
   label: string;
+  /** « dans les Hauts-de-France »: the label as a sentence places it (territories.csv, in_label). */
+  inLabel: string;
   /** Every report's value, in the reports' order; empty: « non disponible ». */
   values: SourcedValue[];
 }
@@ -94,7 +96,7 @@ export function gatherYear(
           },
         })),
     );
-  const entry = (t: Territory): TerritoryValues => ({ code: t.code, label: t.label, values: valuesOf(t.code) });
+  const entry = (t: Territory): TerritoryValues => ({ code: t.code, label: t.label, inLabel: t.in_label, values: valuesOf(t.code) });
   const byLabel = (a: Territory, b: Territory) => a.label.localeCompare(b.label, 'fr');
   const { id, label, unit, decimals, definition } = indicator;
   return {

@@ -6,9 +6,9 @@
 import type { Catalog, Report } from '../data/catalog.ts';
 import { indicatorRows } from '../engine/node.ts';
 import { loadIndicators } from '../indicators/catalogue.ts';
-import { gatherYear, isTerritorial, valuedTerritories, yearsOf, type IndicatorYear } from './gather.ts';
+import { gatherYear, isTerritorial, yearsOf, type IndicatorYear } from './gather.ts';
 
-/** A map compares: an indicator gets one from two territories with a value in the year. */
+/** A map compares regions: an indicator gets one from two regions with a value in the year (France stands beside the map, not on it). */
 const MAPPED_FROM = 2;
 
 export interface NationalView {
@@ -18,7 +18,7 @@ export interface NationalView {
   indicators: { id: string; label: string; years: IndicatorYear[] }[];
 }
 
-export const isMapped = (y: IndicatorYear) => valuedTerritories(y).length >= MAPPED_FROM;
+export const isMapped = (y: IndicatorYear) => y.regions.filter((r) => r.values.length > 0).length >= MAPPED_FROM;
 
 export async function nationalView(catalog: Catalog, reports: Report[]): Promise<NationalView> {
   const territories = [...catalog.territories.values()];

@@ -19,9 +19,9 @@ import path from 'node:path';
 export const FIXTURES_DIR = path.resolve('test/fixtures/reports');
 
 /** The report with two editions. cep_entries.csv: FRM on lines 2–7, the region on 8–13 (apec 8, cap-emploi 9, operateur-regional 10, missions-locales 11, france-travail 12, ensemble 13). */
-export const FIXTURE = { id: 'hauts-de-france/2023', slug: 'hauts-de-france', year: 2023, code: '32', label: 'Hauts-de-France' } as const;
+export const FIXTURE = { id: 'hauts-de-france/2023', slug: 'hauts-de-france', year: 2023, code: '32', label: 'Hauts-de-France', inLabel: 'dans les Hauts-de-France' } as const;
 /** The report with one edition. */
-export const SECOND = { id: 'corse/2020', slug: 'corse', year: 2020, code: '94', label: 'Corse' } as const;
+export const SECOND = { id: 'corse/2020', slug: 'corse', year: 2020, code: '94', label: 'Corse', inLabel: 'en Corse' } as const;
 
 /** The fictional holder of the fixture region's regional operator, appended to regional_operators.csv. */
 export const REGIONAL_HOLDER = 'Conseil régional fictif';

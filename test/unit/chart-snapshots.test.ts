@@ -33,7 +33,7 @@ const profile = (field: string): DatasetChartOptions => ({ field, percent: field
 const snapshot = (name: string) => `__snapshots__/charts/${name}.svg`;
 
 const fakeLabels = { 'france-travail': 'France Travail', 'missions-locales': 'Missions locales', 'operateur-regional': 'Opérateur régional', 'cap-emploi': 'Cap emploi', apec: 'APEC', '32': 'Territoire fictif A', '94': 'Territoire fictif B', FRM: 'France métropolitaine' };
-const ctx = { year: 2099, territoryLabel: 'Territoire fictif A', labels: fakeLabels };
+const ctx = { year: 2099, territoryLabel: 'Territoire fictif A', territoryIn: 'dans le Territoire fictif A', labels: fakeLabels };
 
 describe('chart snapshots', () => {
   it('entries-by-operator', async () => {

@@ -26,10 +26,12 @@ describe('chart variants', () => {
   it('one per territory, in the editor’s order, each with its own rows and caption context', async () => {
     const { legend, variants } = chartVariants(await request([FIXTURE.code, 'FRM']));
     expect(legend).toBe('Territoire affiché');
-    expect(variants.map((v) => [v.key, v.label, v.ctx.territoryLabel, v.selection.territory])).toEqual([
-      [FIXTURE.code, FIXTURE.label, FIXTURE.label, FIXTURE.code],
-      ['FRM', 'France métropolitaine', 'France métropolitaine', 'FRM'],
+    expect(variants.map((v) => [v.key, v.label, v.ctx.territoryLabel, v.ctx.territoryIn, v.selection.territory])).toEqual([
+      [FIXTURE.code, FIXTURE.label, FIXTURE.label, FIXTURE.inLabel, FIXTURE.code],
+      ['FRM', 'France métropolitaine', 'France métropolitaine', 'en France métropolitaine', 'FRM'],
     ]);
+    // The Lecture sentence places the territory with its own preposition.
+    expect(getChart('entries-by-operator').lecture(variants[0]!.rows, variants[0]!.ctx)).toContain(`des nouvelles entrées en CEP ${FIXTURE.inLabel} ont été`);
     for (const v of variants) {
       expect(v.rows.length).toBeGreaterThan(0);
       expect(new Set(v.rows.map((r) => r.territory))).toEqual(new Set([v.key]));

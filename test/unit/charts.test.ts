@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getChart } from '../../src/charts/index.ts';
 import { renderSvg } from '../../src/charts/render-svg.ts';
 import { profileBars, yearBars } from '../../src/charts/dataset-charts.ts';
-import type { ChartContext } from '../../src/charts/spec.ts';
+import type { BarsContext, ChartContext } from '../../src/charts/spec.ts';
 import { indicatorBars } from '../../src/charts/indicator-bars.ts';
 
 // Rows as the indicator cep-entries-share returns them, for fake round counts.
@@ -15,9 +15,11 @@ const rows = [
   ['cap-emploi', 72],
   ['apec', 31],
 ].map(([operator, numerator]) => ({ operator, numerator, denominator: total, value: (100 * (numerator as number)) / total }));
+// A region whose name takes « dans les », not « en »: sentences place it by its in_label.
 const ctx: ChartContext = {
   year: 2024,
-  territoryLabel: 'Bretagne',
+  territoryLabel: 'Pays de la Loire',
+  territoryIn: 'dans les Pays de la Loire',
   labels: { 'france-travail': 'France Travail', 'missions-locales': 'Missions locales', 'operateur-regional': 'Opérateur régional', 'cap-emploi': 'Cap emploi', apec: 'APEC' },
 };
 const chart = getChart('entries-by-operator');
@@ -53,10 +55,10 @@ describe('entries-by-operator chart', () => {
 
   it('states the message in its text alternative and Lecture note', () => {
     expect(chart.describe(rows, ctx)).toBe(
-      'Bretagne, 2024 : France Travail enregistre 61,2\u00a0% des 1\u202f000 nouvelles entrées en CEP ; suivent Missions locales (18,4\u00a0%), Opérateur régional (10,1\u00a0%), Cap emploi (7,2\u00a0%) et APEC (3,1\u00a0%).',
+      'Pays de la Loire, 2024 : France Travail enregistre 61,2\u00a0% des 1\u202f000 nouvelles entrées en CEP ; suivent Missions locales (18,4\u00a0%), Opérateur régional (10,1\u00a0%), Cap emploi (7,2\u00a0%) et APEC (3,1\u00a0%).',
     );
-    expect(chart.lecture(rows, ctx)).toBe('en 2024, 61,2\u00a0% des nouvelles entrées en CEP en Bretagne ont été enregistrées par France Travail.');
-    expect(chart.title(ctx)).toBe('Répartition des nouvelles entrées en CEP par opérateur, Bretagne, 2024');
+    expect(chart.lecture(rows, ctx)).toBe('en 2024, 61,2\u00a0% des nouvelles entrées en CEP dans les Pays de la Loire ont été enregistrées par France Travail.');
+    expect(chart.title(ctx)).toBe('Répartition des nouvelles entrées en CEP par opérateur, Pays de la Loire, 2024');
   });
 
   it('rejects an unknown chart by name', () => {
@@ -102,7 +104,8 @@ describe('charts of any indicator (indicatorBars)', () => {
   ];
   const labels = { '53': 'Bretagne', '28': 'Territoire B', '52': 'Pays de la Loire' };
   const spec = indicatorBars(variation, 'territory');
-  const context: ChartContext = { year: 2024, territoryLabel: 'Bretagne', labels };
+  // What the explorer's comparisons give: indicator bars never place a territory in a sentence.
+  const context: BarsContext = { year: 2024, territoryLabel: 'Bretagne', labels };
   const texts = (svg: string) => [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('svg.chart-wide text')].map((t) => t.textContent);
 
   it('one bar per territory, labelled with a signed value, a missing one shown as n.d.', () => {

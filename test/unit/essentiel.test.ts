@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findReport, inspectData } from '../../src/data/catalog.ts';
 import { formatIssue } from '../../src/data/issues.ts';
 import { inspectEssentiel, parts } from '../../src/essentiel/file.ts';
-import { essentielOf, MAX_POINTS } from '../../src/essentiel/points.ts';
+import { builtinsOf, essentielOf, MAX_POINTS } from '../../src/essentiel/points.ts';
 import { loadIndicators } from '../../src/indicators/catalogue.ts';
 import { FIXTURE, fixtureRoots, SECOND } from '../helpers/fixtures.ts';
 
@@ -22,6 +22,15 @@ describe("« L'essentiel » of the report homes", () => {
     expect(parts('En {année}, {n} entrées chez {opérateur:apec} en {région}.')).toEqual([
       { text: 'En ' }, { builtin: 'année' }, { text: ', ' }, { value: 'n' }, { text: ' entrées chez ' }, { operator: 'apec' }, { text: ' en ' }, { builtin: 'région' }, { text: '.' },
     ]);
+    expect(parts('{n} entrées {en région}.')).toEqual([{ value: 'n' }, { text: ' entrées ' }, { builtin: 'en région' }, { text: '.' }]);
+  });
+
+  it('places the region with its own preposition: {en région}, never « en {région} »', () => {
+    const roots = fixtureRoots();
+    const report = findReport(inspectData(roots.data, roots.content).catalog!, FIXTURE.id);
+    expect(builtinsOf(report)).toEqual({ région: FIXTURE.label, 'en région': FIXTURE.inLabel, année: String(FIXTURE.year) });
+    const messages = inspectText({ points: [{ id: 'a', text: '{n} entrées en {région}.', values: { n: { indicator: 'cep-entries-total' } } }] });
+    expect(messages).toEqual([expect.stringMatching(/^5:\d+: « en \{région\} » : la préposition dépend de la région .* écrivez \{en région\}/)]);
   });
 
   it('the shipped file has no problem', () => {

@@ -12,8 +12,10 @@ import { indicatorRows } from '../../src/engine/node.ts';
 import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts';
 import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
+import { parseHTML } from 'linkedom';
 import { renderSvg } from '../../src/charts/render-svg.ts';
-import { colorScale, contrast, cropToMap, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { colorScale, contrast, describeTileMap, inkOn, tileData, tileMapOptions } from '../../src/charts/tile-map.ts';
+import { mapFigure, mapLecture } from '../../src/national/map-figure.ts';
 import { copyOfData } from '../helpers/data-copy.ts';
 import { FIXTURE, SECOND } from '../helpers/fixtures.ts';
 
@@ -55,7 +57,7 @@ describe('the national view (build time)', () => {
     expect(ptp.regions).toHaveLength(regionCount(catalog));
     const without = ptp.regions.filter((r) => r.code !== FIXTURE.code);
     expect(without.every((r) => r.values.length === 0)).toBe(true);
-    // One territory only: no map, and no indicator page from it.
+    // One region only: no map, and no indicator page from it.
     expect(isMapped(ptp)).toBe(false);
     const data = tileData(ptp, tilesOf(catalog.territories.values()));
     expect(data.filter((d) => d.state === 'missing').map((d) => [d.value, d.text])).toEqual(without.map(() => [null, 'n.d.']));
@@ -95,6 +97,28 @@ describe('the national view (build time)', () => {
   });
 });
 
+describe('which years are mapped', () => {
+  it('maps from two regions with a value: France and France métropolitaine stand beside the map, not on it', async () => {
+    const catalog = catalogWith();
+    const own = catalog.reports.find((r) => r.id === FIXTURE.id)!;
+    const indicator = getIndicator('ptp-files');
+    const rows = (await indicatorRows(own, indicator)).filter((r) => String(r.territory) === FIXTURE.code && Number(r.year) === FIXTURE.year);
+    const as = (...codes: string[]) => codes.flatMap((territory) => rows.map((r) => ({ ...r, territory })));
+    const gather = (...codes: string[]) => gatherYear(indicator, FIXTURE.year, [{ report: own, rows: as(...codes) }], [...catalog.territories.values()]);
+    const tiles = tilesOf(catalog.territories.values());
+
+    const national = gather('FR', 'FRM');
+    expect(national.national.map((t) => t.values.length)).toEqual([1, 1]);
+    expect(isMapped(national)).toBe(false);
+    expect(isMapped(gather('FRM', FIXTURE.code))).toBe(false);
+    expect(isMapped(gather(SECOND.code, FIXTURE.code))).toBe(true);
+    // Without a region, the description never opens on « aucune région ».
+    expect(describeTileMap(national, tileData(national, tiles))).toBe(
+      `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : non disponible pour les ${tiles.length} régions.`,
+    );
+  });
+});
+
 describe('the tile map', () => {
   it('draws one tile per region, overseas included, each named and with its value or « n.d. »', async () => {
     const catalog = catalogWith((d) => d.edit(LATEST_PTP, (t) => `${t}${OTHER_ROW}\n`));
@@ -111,14 +135,36 @@ describe('the tile map', () => {
     expect(titles).toContain(`${SECOND.label} : 500`);
     expect(titles.filter((t) => t!.endsWith(': n.d.'))).toHaveLength(2 * (tiles.length - 2));
     expect(svg).toContain('url(#carte-hachures-narrow)');
-    // Each drawing cut to its map: no blank band beside the wide one's tiles.
-    const roots = (text: string) => [...text.matchAll(/<svg\b[^>]*>/g)].map((m) => [/ width="(\d+)"/.exec(m[0])![1], /viewBox="([^"]*)"/.exec(m[0])![1]]);
-    expect(roots(svg).map(([w]) => w)).toEqual(['320', '640']);
-    const cut = roots(cropToMap(svg, data));
-    expect(cut.map(([w, box]) => [w, box!.split(' ')[2]])).toEqual([['320', '320'], ['440', '440']]);
+    // Each drawing at its map's own width: tiles from edge to edge, no blank band beside the wide one.
+    const roots = [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
+    expect(roots.map((r) => r.getAttribute('width'))).toEqual(['320', '440']);
+    for (const root of roots) {
+      const [width, height] = ['width', 'height'].map((a) => Number(root.getAttribute(a)));
+      expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
+      const cells = [...root.querySelectorAll('rect')].map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))) as [number, number, number, number]);
+      expect(cells).toHaveLength(tiles.length);
+      // Plot insets each cell by 2 px inside its tile.
+      expect(Math.min(...cells.map(([x]) => x)) - 2).toBe(0);
+      expect(Math.max(...cells.map(([x, , w]) => x + w)) + 2).toBe(width);
+      expect(Math.max(...cells.map(([, y, , h]) => y + h)) + 2).toBe(height);
+    }
     expect(describeTileMap(ptp, data)).toBe(
       `Carte des régions en tuiles, dossiers de projet de transition professionnelle déposés en ${FIXTURE.year} : ${SECOND.label} 500 et ${FIXTURE.label} 1\u202f000 ; non disponible pour les ${tiles.length - 2} autres régions.`,
     );
+  });
+
+  it('is described only where it is drawn; its Lecture places the region with its own preposition', async () => {
+    const catalog = catalogWith();
+    const view = await nationalView(catalog, catalog.reports);
+    const ptp = view.years.find((y) => y.year === FIXTURE.year)!.indicators.find((i) => i.indicator.id === 'ptp-files')!;
+    const tiles = tilesOf(catalog.territories.values());
+    const table = mapFigure(ptp, tiles, 'carte', false);
+    expect(table.drawing).toBeUndefined();
+    const drawn = mapFigure(ptp, tiles, 'carte', true);
+    expect(drawn.drawing!.alt).toBe(describeTileMap(ptp, drawn.data));
+    expect(drawn.drawing!.svg.match(/aria-describedby="([^"]*)"/g)).toEqual([`aria-describedby="${drawn.ids.alt}"`, `aria-describedby="${drawn.ids.alt}"`]);
+    const lecture = `En ${FIXTURE.year}, dossiers de projet de transition professionnelle déposés : 1\u202f000 ${FIXTURE.inLabel} (rapport ${FIXTURE.label} ${FIXTURE.year} (édition 2)).`;
+    expect([table.lecture, mapLecture(ptp)]).toEqual([lecture, lecture]);
   });
 });
 
