@@ -47,8 +47,16 @@ export interface TerritoryValues {
   values: SourcedValue[];
 }
 
+/** One value of an indicator's other dimension (a series, an operator): its rows make one map. */
+export interface Variant {
+  dimension: string;
+  code: string;
+  label: string;
+}
+
 export interface IndicatorYear {
-  indicator: Pick<IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'definition'>;
+  /** `id` and `label` name the map (the variant's, when there is one); `catalogueId` is the indicator of data/indicators. */
+  indicator: Pick<IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'definition'> & { catalogueId: string; variant?: Variant };
   year: number;
   /** Every region of the list, in label order, with or without values. */
   regions: TerritoryValues[];
@@ -56,11 +64,21 @@ export interface IndicatorYear {
   national: TerritoryValues[];
 }
 
-/** One value per territory and year: what a map can show (other dimensions would need a choice). */
-export function isTerritorial(indicator: Pick<IndicatorDefinition, 'dimensions'>): boolean {
-  const dims = new Set(indicator.dimensions);
-  return dims.size === 2 && dims.has('territory') && dims.has('year');
+/**
+ * What a map can show: one value per territory and year (null: no other dimension), or per
+ * territory, year and value of one other dimension (its name: one map per value). Undefined
+ * when the indicator has no territory and year, or more than one other dimension.
+ */
+export function variantDimension(indicator: Pick<IndicatorDefinition, 'dimensions'>): string | null | undefined {
+  const others = indicator.dimensions.filter((d) => d !== 'territory' && d !== 'year');
+  if (!indicator.dimensions.includes('territory') || !indicator.dimensions.includes('year') || others.length > 1) return undefined;
+  return others[0] ?? null;
 }
+
+export const isTerritorial = (indicator: Pick<IndicatorDefinition, 'dimensions'>) => variantDimension(indicator) !== undefined;
+
+/** A variant's page and anchors: the indicator's id, `--`, the variant's code (an id never holds `--`). */
+export const variantId = (id: string, variant?: Pick<Variant, 'code'>) => (variant ? `${id}--${variant.code}` : id);
 
 /** The years where any report gives a value of the indicator, oldest first. */
 export function yearsOf(inputs: { rows: IndicatorRow[] }[]): number[] {
@@ -76,15 +94,17 @@ export const valuedTerritories = (y: IndicatorYear) => [...y.national, ...y.regi
  * for every territory of the list: regions (all of them) and national rows (when given).
  */
 export function gatherYear(
-  indicator: IndicatorYear['indicator'] & Pick<IndicatorDefinition, 'dimensions'>,
+  indicator: Pick<IndicatorDefinition, 'id' | 'label' | 'unit' | 'decimals' | 'definition' | 'dimensions'>,
   year: number,
   inputs: { report: SourceEdition; rows: IndicatorRow[] }[],
   territories: Territory[],
+  variant?: Variant,
 ): IndicatorYear {
+  const inVariant = (r: IndicatorRow) => !variant || String(r[variant.dimension]) === variant.code;
   const valuesOf = (code: string): SourcedValue[] =>
     inputs.flatMap(({ report, rows }) =>
       rows
-        .filter((r) => String(r.territory) === code && Number(r.year) === year && r.value !== null)
+        .filter((r) => String(r.territory) === code && Number(r.year) === year && r.value !== null && inVariant(r))
         .map((r) => ({
           value: r.value!,
           source: {
@@ -100,7 +120,7 @@ export function gatherYear(
   const byLabel = (a: Territory, b: Territory) => a.label.localeCompare(b.label, 'fr');
   const { id, label, unit, decimals, definition } = indicator;
   return {
-    indicator: { id, label, unit, decimals, definition },
+    indicator: { id: variantId(id, variant), label: variant ? `${label} — ${variant.label}` : label, unit, decimals, definition, catalogueId: id, ...(variant ? { variant } : {}) },
     year,
     regions: territories.filter((t) => t.level === 'region').sort(byLabel).map(entry),
     national: territories

@@ -56,8 +56,11 @@ export function indicatorSeries(indicator: Pick<IndicatorDefinition, 'breaks'>, 
   if (!followed.length) return undefined;
   const shownYears = ordered.map((y) => y.year);
   const [first, last] = [shownYears[0]!, shownYears.at(-1)!];
-  const segment = (code: string, year: number) => breaksOf(indicator, { territory: code }).filter((b) => b.year <= year).length;
+  // The breaks of the variant's rows (a series, an operator) and of each territory.
+  const variant = ordered[0]?.indicator.variant;
+  const dims = (code: string) => ({ territory: code, ...(variant ? { [variant.dimension]: variant.code } : {}) });
+  const segment = (code: string, year: number) => breaksOf(indicator, dims(code)).filter((b) => b.year <= year).length;
   const points = followed.flatMap((t) => [...t.values].map(([year, values]) => ({ territory: t.code, label: t.label, year, value: drawn(values), segment: segment(t.code, year) })));
-  const breaks = indicator.breaks.filter((b) => first < b.year && b.year <= last && followed.some((t) => breaksOf(indicator, { territory: t.code }).includes(b)));
+  const breaks = indicator.breaks.filter((b) => first < b.year && b.year <= last && followed.some((t) => breaksOf(indicator, dims(t.code)).includes(b)));
   return { years: shownYears, territories: listed, points, breaks: [...new Map(breaks.map((b) => [b.id, b])).values()].sort((a, b) => a.year - b.year) };
 }

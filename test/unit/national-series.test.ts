@@ -12,7 +12,7 @@ import { indicatorSeries } from '../../src/national/series.ts';
 
 const source = (territory: string, own = true) => ({ report: `r-${territory}`, edition: 1, reportLabel: `Rapport ${territory}`, own, url: `/r/${territory}/` });
 const territory = (code: string, value?: number): TerritoryValues => ({ code, label: `Territoire ${code}`, inLabel: `dans le Territoire ${code}`, values: value === undefined ? [] : [{ value, source: source(code) }] });
-const indicator = { id: 'test', label: 'Indicateur de test', unit: 'count' as const, decimals: 0, definition: 'Définition de test.' };
+const indicator = { id: 'test', catalogueId: 'test', label: 'Indicateur de test', unit: 'count' as const, decimals: 0, definition: 'Définition de test.' };
 const year = (y: number, regions: TerritoryValues[], national: TerritoryValues[] = []): IndicatorYear => ({ indicator, year: y, regions, national });
 const split: AppliedBreak = { id: 'test-break', year: 2023, cause: 'source', label: 'source de test', explanation: 'Explication de test.', where: {} };
 const years = [

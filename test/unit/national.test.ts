@@ -10,7 +10,7 @@ import { formatIssue } from '../../src/data/issues.ts';
 import { tilesOf } from '../../src/data/tiles.ts';
 import { indicatorRows } from '../../src/engine/node.ts';
 import { getIndicator, loadIndicators } from '../../src/indicators/catalogue.ts';
-import { gatherYear, isTerritorial } from '../../src/national/gather.ts';
+import { gatherYear, isTerritorial, variantDimension } from '../../src/national/gather.ts';
 import { isMapped, nationalView } from '../../src/national/view.ts';
 import { parseHTML } from 'linkedom';
 import { renderSvg } from '../../src/charts/render-svg.ts';
@@ -35,6 +35,31 @@ function catalogWith(change?: (data: ReturnType<typeof copyOfData>) => void): Ca
 const regionCount = (catalog: Catalog) => [...catalog.territories.values()].filter((t) => t.level === 'region').length;
 
 describe('the national view (build time)', () => {
+  it('maps an indicator with one other dimension once per value, named after it, and the same figures only once', async () => {
+    const catalog = catalogWith();
+    const view = await nationalView(catalog, catalog.reports);
+    const all = view.years.flatMap((y) => y.indicators);
+    const yoy = all.filter((i) => i.indicator.catalogueId === 'count-variation-yoy');
+    expect(yoy.length).toBeGreaterThan(0);
+    const populations = catalog.reference.get('populations')!.table.rows;
+    for (const i of yoy) {
+      const variant = i.indicator.variant!;
+      expect(variant.dimension).toBe('population');
+      expect(i.indicator.id).toBe(`count-variation-yoy--${variant.code}`);
+      expect(i.indicator.label).toBe(`${getIndicator('count-variation-yoy').label} — ${String(populations.find((r) => r.code === variant.code)!.label)}`);
+      // Its values are the indicator's rows of that series, nothing else.
+      const report = catalog.reports.find((r) => i.regions.concat(i.national).some((t) => t.values.some((v) => v.source.report === r.id)))!;
+      const rows = (await indicatorRows(report, getIndicator('count-variation-yoy'))).filter((r) => r.population === variant.code && Number(r.year) === i.year && r.value !== null);
+      const given = [...i.national, ...i.regions].flatMap((t) => t.values.filter((v) => v.source.report === report.id).map((v) => [t.code, v.value]));
+      expect(given.sort()).toEqual(rows.map((r) => [String(r.territory), r.value]).sort());
+    }
+    // The generic count series repeats the PTP files indicator: shown once, under the indicator's own name.
+    expect(all.some((i) => i.indicator.id === 'ptp-files')).toBe(true);
+    expect(all.some((i) => i.indicator.id === 'count-series--ptp-files')).toBe(false);
+    // Several other dimensions (profiles): no map.
+    expect(all.some((i) => i.indicator.catalogueId === 'profile-share')).toBe(false);
+  });
+
   it('keeps the source of a region’s figure published in another region’s report', async () => {
     const catalog = catalogWith((d) => d.edit(LATEST_PTP, (t) => `${t}${OTHER_ROW}\n`));
     const view = await nationalView(catalog, catalog.reports);
@@ -63,17 +88,18 @@ describe('the national view (build time)', () => {
     expect(data.filter((d) => d.state === 'missing').map((d) => [d.value, d.text])).toEqual(without.map(() => [null, 'n.d.']));
   });
 
-  it('invents nothing: the values gathered are exactly the reports’ non-missing rows', async () => {
+  it('invents nothing: the values gathered are exactly the reports’ non-missing rows (of each series or operator shown)', async () => {
     const catalog = catalogWith();
     const view = await nationalView(catalog, catalog.reports);
     for (const indicator of loadIndicators().indicators.filter(isTerritorial)) {
+      const shown = view.years.flatMap((y) => y.indicators.filter((i) => i.indicator.catalogueId === indicator.id));
+      const variants = new Set(shown.map((i) => i.indicator.variant?.code ?? ''));
+      const dimension = variantDimension(indicator);
       const expected = (await Promise.all(catalog.reports.map((r) => indicatorRows(r, indicator))))
         .flat()
-        .filter((r) => r.value !== null)
-        .map((r) => `${String(r.territory)}|${String(r.year)}|${r.value}`);
-      const gathered = view.years.flatMap((y) =>
-        y.indicators.filter((i) => i.indicator.id === indicator.id).flatMap((i) => [...i.national, ...i.regions].flatMap((t) => t.values.map((v) => `${t.code}|${y.year}|${v.value}`))),
-      );
+        .filter((r) => r.value !== null && variants.has(dimension ? String(r[dimension]) : ''))
+        .map((r) => `${dimension ? String(r[dimension]) : ''}|${String(r.territory)}|${String(r.year)}|${r.value}`);
+      const gathered = shown.flatMap((i) => [...i.national, ...i.regions].flatMap((t) => t.values.map((v) => `${i.indicator.variant?.code ?? ''}|${t.code}|${i.year}|${v.value}`)));
       expect(gathered.sort(), indicator.id).toEqual(expected.sort());
     }
   });
