@@ -23,13 +23,13 @@ const regions = [...catalog.territories.values()].filter((t) => t.level === 'reg
 let view: NationalView;
 let latest: NationalView['years'][number];
 /** An indicator page with a time series (a territory with two years), when the reports give one. */
-let followed: { id: string; series: IndicatorSeries } | undefined;
+let followed: { id: string; label: string; series: IndicatorSeries } | undefined;
 beforeAll(async () => {
   view = await nationalView(catalog, reportsWithPages);
   latest = view.years.at(-1)!;
   followed = view.indicators.flatMap((i) => {
     const series = indicatorSeries(getIndicator(i.id), i.years);
-    return series ? [{ id: i.id, series }] : [];
+    return series ? [{ id: i.id, label: i.label, series }] : [];
   })[0];
 });
 
@@ -96,6 +96,8 @@ describe('an indicator over the years', () => {
     await tab.goto(`${baseUrl}/indicateurs/${followed.id}/`);
     const figure = tab.locator('figure#serie');
     await expect.poll(() => figure.locator('svg[role="img"]:visible').count()).toBe(1);
+    // Its caption names what the page is about (a series or an operator of the indicator included).
+    expect((await figure.locator('figcaption').textContent())!.replace(/\s+/g, ' ').replace(/’/g, "'")).toContain(followed.label.replace(/’/g, "'"));
     for (const t of followed.series.territories)
       for (const year of followed.series.years) {
         const cell = figure.locator(`tr[data-territory="${t.code}"] td[data-year="${year}"]`);
