@@ -28,7 +28,7 @@ beforeAll(async () => {
   view = await nationalView(catalog, reportsWithPages);
   latest = view.years.at(-1)!;
   followed = view.indicators.flatMap((i) => {
-    const series = indicatorSeries(getIndicator(i.id), i.years);
+    const series = indicatorSeries(getIndicator(i.years[0]!.indicator.catalogueId), i.years);
     return series ? [{ id: i.id, label: i.label, series }] : [];
   })[0];
 });
